@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { CloseCode, closeCodeName } from '@plenary/protocol';
+import type { CollabSocket } from './socket.ts';
+import type { CollabStats } from './stats.ts';
+
+export interface ConnectionLimits {
+  /** Above this many bytes waiting in the socket's send buffer, the client is dropped. */
+  maxSendBufferBytes: number;
+  /** How long a closing handshake may take before the socket is terminated. */
+  closeTimeoutMs: number;
+}
+
+/**
+ * One client's websocket on one document. Owns the socket's send side (with the slow-consumer
+ * bound) and remembers the awareness client ids this connection has announced, so that they can
+ * be removed when it goes away.
+ */
+export class Connection {
+  readonly id = randomBytes(6).toString('base64url');
+  readonly awarenessClients = new Set<number>();
+  private closedWith: { code: number; reason: string } | undefined;
+  private terminateTimer: NodeJS.Timeout | undefined;
+
+  readonly logger: Logger;
+
+  constructor(
+    readonly documentId: string,
+    private readonly socket: CollabSocket,
+    parentLogger: Logger,
+    private readonly limits: ConnectionLimits,
+    private readonly stats?: CollabStats,
+  ) {
+    this.logger = parentLogger.child({ doc: documentId, conn: this.id });
+  }
+
+  get isClosed(): boolean {
+    return this.closedWith !== undefined;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closedWith) return;
+    // Only the backlog counts: a client that keeps up still gets a message larger than the bound
+    // (a large document's sync reply, a large paste). So a connection holds at most the bound
+    // plus one message.
+    if (this.socket.bufferedAmount >= this.limits.maxSendBufferBytes) {
+      this.close(
+        CloseCode.SlowConsumer,
+        `send buffer over ${this.limits.maxSendBufferBytes} bytes: client not reading`,
+      );
+      return;
+    }
+    try {
+      this.socket.send(message);
+      if (this.stats) {
+        this.stats.messagesOut++;
+        this.stats.bytesOut += message.byteLength;
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'send failed; closing connection');
+      this.close(CloseCode.InternalError, 'send failed');
+    }
+  }
+
+  /**
+   * Closes the connection once (later calls are ignored). Non-normal closes are logged with
+   * their reason. A peer that does not finish the closing handshake in time is terminated, so a
+   * stuck client cannot pin its buffers in memory.
+   */
+  close(code: number, reason: string): void {
+    if (this.closedWith) return;
+    this.closedWith = { code, reason };
+    this.stats?.countClose(code);
+    if (code !== CloseCode.GoingAway) {
+      this.logger.warn({ code, codeName: closeCodeName(code), reason }, 'closing connection');
+    }
+    try {
+      // Close reasons are limited to 123 bytes by RFC 6455.
+      this.socket.close(code, reason.slice(0, 120));
+    } catch {
+      this.socket.terminate();
+      return;
+    }
+    this.terminateTimer = setTimeout(() => this.socket.terminate(), this.limits.closeTimeoutMs);
+    this.terminateTimer.unref();
+  }
+
+  /** Records that the transport is gone (called by the adapter on the socket's close event). */
+  markClosed(): void {
+    this.closedWith ??= { code: 1005, reason: 'closed by peer' };
+    clearTimeout(this.terminateTimer);
+  }
+}

@@ -1,0 +1,220 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Logger } from 'pino';
+import { CloseCode } from '@plenary/protocol';
+import type { StoredContent } from '../storage/Storage.ts';
+import type { Connection } from './Connection.ts';
+import type { BrokerMessage } from './broker.ts';
+import type { DurableLog } from './DurableLog.ts';
+import {
+  ProtocolError,
+  decodeClientMessage,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './protocol.ts';
+
+/** Origin of changes that arrive from another instance through the broker. */
+export const REMOTE_ORIGIN = Symbol('remote instance');
+
+export interface RoomDeps {
+  log: DurableLog;
+  /** Other instances serving the same document, if any. */
+  publish?(message: BrokerMessage): void;
+  logger: Logger;
+  /** Called after each committed update (extensions' onUpdate). */
+  onCommitted(room: Room, update: Uint8Array, origin: Connection | null): void;
+  /** Called when the last connection leaves. */
+  onEmpty(room: Room): void;
+  /** Called when the room would like its update log folded into a snapshot. */
+  onCompactionDue(room: Room): void;
+  compactAfterUpdates: number;
+}
+
+/**
+ * One loaded document: its Y.Doc, its awareness, and the connections editing it.
+ *
+ * Invariant: `doc` always equals what storage holds plus the updates still in `uncommitted`;
+ * nothing derived from an uncommitted update is sent to anyone (updates are broadcast from the
+ * durable log's commit, and sync replies wait for the log's barrier).
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<Connection>();
+  /** Sequence number of the last committed update of this document. */
+  lastSeq: number;
+  /** Committed updates not yet folded into the snapshot. */
+  updatesSinceSnapshot: number;
+  private uncommitted = 0;
+  private awarenessChanged = new Set<number>();
+  /** Awareness changes made by this instance's clients, to publish to other instances. */
+  private awarenessChangedHere = new Set<number>();
+  private awarenessFlushScheduled = false;
+  private destroyed = false;
+
+  constructor(
+    readonly id: string,
+    content: StoredContent,
+    private readonly deps: RoomDeps,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    const parts = content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
+    if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts));
+    this.lastSeq = content.lastSeq;
+    this.updatesSinceSnapshot = content.updates.length;
+    this.doc.on('update', this.handleDocUpdate);
+    this.awareness.on('update', this.handleAwarenessUpdate);
+  }
+
+  /** True when every update applied to `doc` is on disk. */
+  get isSettled(): boolean {
+    return this.uncommitted === 0;
+  }
+
+  join(connection: Connection): void {
+    this.connections.add(connection);
+    connection.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) connection.send(encodeAwareness(this.awareness, states));
+  }
+
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.awarenessClients.size > 0) {
+      awarenessProtocol.removeAwarenessStates(
+        this.awareness,
+        [...connection.awarenessClients],
+        connection,
+      );
+    }
+    if (this.connections.size === 0) this.deps.onEmpty(this);
+  }
+
+  /**
+   * Handles one frame from `connection`. A frame that does not decode or apply closes that
+   * connection only; the room and the other connections carry on.
+   */
+  receive(connection: Connection, data: Uint8Array): void {
+    if (connection.isClosed || this.destroyed) return;
+    try {
+      const message = decodeClientMessage(data);
+      switch (message.type) {
+        case 'sync-step-1': {
+          // Computed now, sent once every update it may contain is durable.
+          const reply = encodeSyncStep2(this.doc, message.stateVector);
+          void this.deps.log.barrier().then(() => connection.send(reply));
+          break;
+        }
+        case 'sync-step-2':
+        case 'update':
+          Y.applyUpdate(this.doc, message.update, connection);
+          break;
+        case 'awareness':
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+          break;
+        case 'query-awareness':
+          connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+          break;
+      }
+    } catch (error) {
+      const reason =
+        error instanceof ProtocolError
+          ? error.message
+          : `message could not be applied: ${(error as Error).message}`;
+      connection.close(CloseCode.MalformedMessage, reason);
+    }
+  }
+
+  /** Closes every connection (shutdown, unload) and stops timers; the doc is not used after. */
+  destroy(code: number = CloseCode.GoingAway, reason = 'server shutting down'): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    for (const connection of this.connections) connection.close(code, reason);
+    this.connections.clear();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  /** A change from another instance (already committed there): apply and relay, never store. */
+  applyRemote(message: BrokerMessage): void {
+    if (this.destroyed) return;
+    try {
+      if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN);
+    } catch (error) {
+      this.deps.logger.error({ err: error, kind: message.kind }, 'could not apply a message from another instance');
+    }
+  }
+
+  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === REMOTE_ORIGIN) {
+      // Durable already (published after its commit): relay at once.
+      const message = encodeUpdate(update);
+      for (const connection of this.connections) connection.send(message);
+      return;
+    }
+    const from = this.isConnection(origin) ? origin : null;
+    this.uncommitted++;
+    void this.deps.log.append(this.id, update).then((seq) => {
+      this.uncommitted--;
+      this.lastSeq = seq;
+      this.updatesSinceSnapshot++;
+      if (!this.destroyed) {
+        const message = encodeUpdate(update);
+        for (const connection of this.connections) {
+          if (connection !== from) connection.send(message);
+        }
+      }
+      this.deps.publish?.({ kind: 'update', update });
+      this.deps.onCommitted(this, update, from);
+      if (this.uncommitted === 0 && this.updatesSinceSnapshot >= this.deps.compactAfterUpdates) {
+        this.deps.onCompactionDue(this);
+      }
+    });
+  };
+
+  private readonly handleAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (this.isConnection(origin)) {
+      // "updated" too: a client that reconnects to a room that still remembers its clock comes
+      // back as an update of a removed state, and must be removed again when it leaves.
+      for (const client of changes.added) origin.awarenessClients.add(client);
+      for (const client of changes.updated) origin.awarenessClients.add(client);
+      for (const client of changes.removed) origin.awarenessClients.delete(client);
+    }
+    for (const list of [changes.added, changes.updated, changes.removed]) {
+      for (const client of list) {
+        this.awarenessChanged.add(client);
+        if (origin !== REMOTE_ORIGIN) this.awarenessChangedHere.add(client);
+      }
+    }
+    // Presence is coalesced per event-loop turn: one encoded message for all the changes of a
+    // turn, sent to everyone, instead of one message per change per recipient.
+    if (!this.awarenessFlushScheduled) {
+      this.awarenessFlushScheduled = true;
+      setImmediate(this.flushAwareness);
+    }
+  };
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessFlushScheduled = false;
+    if (this.destroyed || this.awarenessChanged.size === 0) return;
+    const message = encodeAwareness(this.awareness, [...this.awarenessChanged]);
+    this.awarenessChanged.clear();
+    for (const connection of this.connections) connection.send(message);
+    if (this.deps.publish && this.awarenessChangedHere.size > 0) {
+      const here = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessChangedHere]);
+      this.deps.publish({ kind: 'awareness', update: here });
+    }
+    this.awarenessChangedHere.clear();
+  };
+
+  private isConnection(origin: unknown): origin is Connection {
+    return typeof origin === 'object' && origin !== null && this.connections.has(origin as Connection);
+  }
+}

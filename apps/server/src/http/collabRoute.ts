@@ -1,0 +1,87 @@
+import type { Hono } from 'hono';
+import type { UpgradeWebSocket } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import { COLLAB_PATH, isDocumentId } from '@plenary/protocol';
+import type { CollabServer, ConnectionHandle } from '../collab/CollabServer.ts';
+import type { Storage } from '../storage/Storage.ts';
+import { HttpError } from './errors.ts';
+
+/**
+ * The thin adapter between Hono's websocket helper (on Node, `ws` underneath) and the
+ * collaboration core: it checks the request before the upgrade, then forwards frames and close
+ * events, and implements `CollabSocket` over the raw `ws` socket.
+ */
+export function mountCollabRoute(
+  app: Hono,
+  deps: { collab: CollabServer; storage: Storage; upgradeWebSocket: UpgradeWebSocket<WebSocket> },
+): void {
+  const { collab, storage, upgradeWebSocket } = deps;
+
+  // @hono/node-ws rebuilds the request URL with WHATWG rules, which resolve dot segments:
+  // `/collab/%2e%2e` would arrive here as `/` and be answered by the web app. So a websocket
+  // upgrade is judged by the raw request line first.
+  app.use('*', async (c, next) => {
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') return next();
+    const rawUrl = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url ?? c.req.path;
+    const rawPath = rawUrl.split('?')[0]!;
+    const prefix = `${COLLAB_PATH}/`;
+    if (!rawPath.startsWith(prefix)) {
+      throw new HttpError(404, `no websocket endpoint at ${JSON.stringify(rawPath)}`);
+    }
+    let id: string;
+    try {
+      id = decodeURIComponent(rawPath.slice(prefix.length));
+    } catch {
+      id = rawPath.slice(prefix.length);
+    }
+    if (!isDocumentId(id)) throw new HttpError(400, `invalid document id ${JSON.stringify(id)}`);
+    return next();
+  });
+
+  app.get(
+    `${COLLAB_PATH}/:id`,
+    async (c, next) => {
+      const id = c.req.param('id');
+      // Refused before the upgrade, so a bad id never reaches storage or a room.
+      if (!isDocumentId(id)) throw new HttpError(400, `invalid document id ${JSON.stringify(id)}`);
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+        throw new HttpError(426, 'this endpoint speaks the y-websocket protocol over a websocket');
+      }
+      if (!(await storage.getDocument(id))) {
+        throw new HttpError(404, `document ${JSON.stringify(id)} not found`);
+      }
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const id = c.req.param('id')!;
+      let handle: ConnectionHandle | undefined;
+      return {
+        onOpen(_event, ws) {
+          const raw = ws.raw!;
+          // ws reports protocol violations (a frame over maxPayload, bad framing) as an error and
+          // then closes the socket itself with 1009 or 1002; the close event follows. Listened to
+          // on the raw socket: @hono/node-ws's onError builds an ErrorEvent, not a global on
+          // Node 20, so it would throw instead of reaching us.
+          raw.on('error', (error) => {
+            handle?.connection.logger.warn({ reason: error.message }, 'websocket error');
+          });
+          handle = collab.connect(id, {
+            send: (data) => raw.send(data),
+            close: (code, reason) => raw.close(code, reason),
+            terminate: () => raw.terminate(),
+            get bufferedAmount() {
+              return raw.bufferedAmount;
+            },
+          });
+        },
+        onMessage(event) {
+          const data: unknown = event.data;
+          handle?.receive(data instanceof ArrayBuffer ? new Uint8Array(data) : String(data));
+        },
+        onClose(event) {
+          handle?.closed(event.code, event.reason);
+        },
+      };
+    }),
+  );
+}

@@ -1,0 +1,10 @@
+export { startServer } from './server.ts';
+export type { StartOptions, PlenaryServer } from './server.ts';
+export { configFromEnv } from './config.ts';
+export type { ServerConfig } from './config.ts';
+export { CollabServer } from './collab/CollabServer.ts';
+export type { CollabOptions, ConnectionHandle } from './collab/CollabServer.ts';
+export type { CollabSocket } from './collab/socket.ts';
+export type { CollabExtension } from './collab/hooks.ts';
+export { SqliteStorage } from './storage/sqlite.ts';
+export type { Storage, DocumentRecord, StoredContent } from './storage/Storage.ts';

@@ -1,0 +1,69 @@
+import type * as Y from 'yjs';
+import type { Logger } from 'pino';
+import { listRecommendations, readMeeting } from '@plenary/schema';
+import type { CollabExtension } from '../collab/hooks.ts';
+import type { IndexedDocumentInfo, IndexedRecommendation, Storage } from '../storage/Storage.ts';
+
+type ReadDocument = <T>(documentId: string, read: (doc: Y.Doc) => T) => Promise<T>;
+
+/**
+ * Keeps the recommendations index (an SQL table the register reads) equal to the documents:
+ * rebuilt when a document loads, and again after each burst of edits settles (debounced), from
+ * the document as committed. The index is derived data: losing it loses nothing, since every
+ * load rebuilds it.
+ */
+export class RecommendationIndexer {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly logger: Logger,
+    private readonly readDocument: ReadDocument,
+    private readonly debounceMs = 500,
+  ) {}
+
+  readonly extension: CollabExtension = {
+    name: 'recommendation-index',
+    onLoad: (room) => this.schedule(room.id, 0),
+    onUpdate: (room) => this.schedule(room.id, this.debounceMs),
+  };
+
+  schedule(documentId: string, delayMs: number): void {
+    clearTimeout(this.timers.get(documentId));
+    const timer = setTimeout(() => {
+      this.timers.delete(documentId);
+      void this.reindex(documentId);
+    }, delayMs);
+    this.timers.set(documentId, timer);
+  }
+
+  /** Rebuilds one document's rows now (after any rebuild already running for it). */
+  async reindex(documentId: string): Promise<void> {
+    const previous = this.running.get(documentId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      try {
+        const { info, rows } = await this.readDocument(documentId, (doc) => extract(doc));
+        await this.storage.replaceRecommendations(documentId, info, rows);
+      } catch (error) {
+        this.logger.error({ err: error, doc: documentId }, 'recommendations index not updated');
+      }
+    });
+    this.running.set(documentId, next);
+    await next;
+    if (this.running.get(documentId) === next) this.running.delete(documentId);
+  }
+
+  /** Runs every scheduled rebuild now (shutdown, tests). */
+  async flush(): Promise<void> {
+    const pending = [...this.timers.keys()];
+    for (const id of pending) clearTimeout(this.timers.get(id));
+    this.timers.clear();
+    await Promise.all([...pending.map((id) => this.reindex(id)), ...this.running.values()]);
+  }
+}
+
+function extract(doc: Y.Doc): { info: IndexedDocumentInfo; rows: IndexedRecommendation[] } {
+  const meeting = readMeeting(doc);
+  return { info: { meetingTitle: meeting.title, meetingDates: meeting.dates }, rows: listRecommendations(doc) };
+}

@@ -1,0 +1,306 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  DocumentExistsError,
+  UnknownDocumentError,
+  type DocumentRecord,
+  type IndexedDocumentInfo,
+  type IndexedRecommendation,
+  type RegisterFilter,
+  type RegisterRow,
+  type PendingUpdate,
+  type Storage,
+  type StoredContent,
+} from './Storage.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS document_snapshots (
+  document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  upto_seq INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS document_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS document_updates_by_document ON document_updates(document_id, seq);
+CREATE TABLE IF NOT EXISTS recommendations (
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  rec_id TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  session_id TEXT,
+  session_title TEXT,
+  themes TEXT NOT NULL,
+  addressees TEXT NOT NULL,
+  priority TEXT,
+  status TEXT NOT NULL,
+  note TEXT NOT NULL,
+  meeting_title TEXT NOT NULL,
+  meeting_dates TEXT NOT NULL,
+  PRIMARY KEY (document_id, rec_id)
+);
+CREATE TABLE IF NOT EXISTS settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`;
+
+interface RecommendationRow {
+  document_id: string;
+  document_title: string;
+  rec_id: string;
+  number: number;
+  text: string;
+  session_id: string | null;
+  session_title: string | null;
+  themes: string;
+  addressees: string;
+  priority: string | null;
+  status: string;
+  note: string;
+  meeting_title: string;
+  meeting_dates: string;
+}
+
+function toRegisterRow(row: RecommendationRow): RegisterRow {
+  return {
+    documentId: row.document_id,
+    documentTitle: row.document_title,
+    meetingTitle: row.meeting_title,
+    meetingDates: row.meeting_dates,
+    id: row.rec_id,
+    number: row.number,
+    text: row.text,
+    sessionId: row.session_id,
+    sessionTitle: row.session_title,
+    themes: JSON.parse(row.themes) as string[],
+    addressees: JSON.parse(row.addressees) as string[],
+    priority: row.priority,
+    status: row.status,
+    note: row.note,
+  };
+}
+
+interface DocumentRow {
+  id: string;
+  title: string;
+  created_at: string;
+  updated_at: string;
+}
+
+function toRecord(row: DocumentRow): DocumentRecord {
+  return { id: row.id, title: row.title, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+function toBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * SQLite storage (better-sqlite3), one file `plenary.sqlite` in the data folder.
+ *
+ * Durability: WAL with `synchronous = FULL`, so a commit is fsynced before `appendUpdates`
+ * returns; that is what lets the core promise "on disk before broadcast" even across power loss,
+ * not only `kill -9`. The cost is one fsync per transaction, which the core amortises by putting
+ * all the updates of one event-loop turn in one transaction.
+ */
+export class SqliteStorage implements Storage {
+  private readonly db: Database.Database;
+  private readonly statements;
+  private readonly appendTransaction;
+
+  constructor(file: string) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SCHEMA);
+    const db = this.db;
+    this.statements = {
+      insertDocument: db.prepare(
+        'INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+      ),
+      getDocument: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+      listDocuments: db.prepare<[], DocumentRow>(
+        'SELECT * FROM documents ORDER BY updated_at DESC, id',
+      ),
+      touchDocument: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
+      getSnapshot: db.prepare<[string], { upto_seq: number; data: Buffer }>(
+        'SELECT upto_seq, data FROM document_snapshots WHERE document_id = ?',
+      ),
+      getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
+      ),
+      insertUpdate: db.prepare('INSERT INTO document_updates (document_id, data) VALUES (?, ?)'),
+      upsertSnapshot: db.prepare(
+        `INSERT INTO document_snapshots (document_id, upto_seq, data) VALUES (?, ?, ?)
+         ON CONFLICT(document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
+      ),
+      deleteUpdatesUpTo: db.prepare(
+        'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?',
+      ),
+      countUpdates: db.prepare<[string, number], { n: number }>(
+        'SELECT count(*) AS n FROM document_updates WHERE document_id = ? AND seq > ?',
+      ),
+    };
+    this.appendTransaction = db.transaction((batch: readonly PendingUpdate[]) => {
+      const now = new Date().toISOString();
+      const seqs: number[] = [];
+      const touched = new Set<string>();
+      for (const { documentId, update } of batch) {
+        const result = this.statements.insertUpdate.run(documentId, update);
+        seqs.push(Number(result.lastInsertRowid));
+        touched.add(documentId);
+      }
+      for (const id of touched) {
+        if (this.statements.touchDocument.run(now, id).changes === 0) {
+          throw new UnknownDocumentError(id);
+        }
+      }
+      return seqs;
+    });
+  }
+
+  /** Opens (creating if needed) the database in `dataDir`. */
+  static open(dataDir: string): SqliteStorage {
+    return new SqliteStorage(path.join(dataDir, 'plenary.sqlite'));
+  }
+
+  async createDocument(doc: { id: string; title: string }, initialContent?: Uint8Array): Promise<DocumentRecord> {
+    const now = new Date().toISOString();
+    try {
+      this.db.transaction(() => {
+        this.statements.insertDocument.run(doc.id, doc.title, now, now);
+        if (initialContent) this.statements.insertUpdate.run(doc.id, initialContent);
+      })();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+        throw new DocumentExistsError(doc.id);
+      }
+      throw error;
+    }
+    return { id: doc.id, title: doc.title, createdAt: now, updatedAt: now };
+  }
+
+  async getDocument(id: string): Promise<DocumentRecord | null> {
+    const row = this.statements.getDocument.get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  async listDocuments(): Promise<DocumentRecord[]> {
+    return this.statements.listDocuments.all().map(toRecord);
+  }
+
+  async loadContent(id: string): Promise<StoredContent> {
+    // One read transaction so a concurrent compaction cannot be seen half-done.
+    return this.db.transaction(() => {
+      if (!this.statements.getDocument.get(id)) throw new UnknownDocumentError(id);
+      const snapshot = this.statements.getSnapshot.get(id);
+      const after = snapshot?.upto_seq ?? 0;
+      const rows = this.statements.getUpdates.all(id, after);
+      return {
+        snapshot: snapshot ? toBytes(snapshot.data) : null,
+        updates: rows.map((row) => toBytes(row.data)),
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : after,
+      };
+    })();
+  }
+
+  async appendUpdates(batch: readonly PendingUpdate[]): Promise<number[]> {
+    if (batch.length === 0) return [];
+    return this.appendTransaction(batch);
+  }
+
+  async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      if (!this.statements.getDocument.get(id)) throw new UnknownDocumentError(id);
+      const current = this.statements.getSnapshot.get(id);
+      // A late compaction must never replace a newer snapshot with an older one.
+      if (current && current.upto_seq >= uptoSeq) return;
+      this.statements.upsertSnapshot.run(id, uptoSeq, snapshot);
+      this.statements.deleteUpdatesUpTo.run(id, uptoSeq);
+    })();
+  }
+
+  async countUpdates(id: string): Promise<number> {
+    const snapshot = this.statements.getSnapshot.get(id);
+    return this.statements.countUpdates.get(id, snapshot?.upto_seq ?? 0)!.n;
+  }
+
+  async replaceRecommendations(
+    documentId: string,
+    info: IndexedDocumentInfo,
+    rows: readonly IndexedRecommendation[],
+  ): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM recommendations WHERE document_id = ?').run(documentId);
+      const insert = this.db.prepare(
+        `INSERT INTO recommendations (document_id, rec_id, number, text, session_id, session_title, themes,
+           addressees, priority, status, note, meeting_title, meeting_dates)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const r of rows) {
+        insert.run(documentId, r.id, r.number, r.text, r.sessionId, r.sessionTitle, JSON.stringify(r.themes),
+          JSON.stringify(r.addressees), r.priority, r.status, r.note, info.meetingTitle, info.meetingDates);
+      }
+    })();
+  }
+
+  async queryRecommendations(filter: RegisterFilter = {}): Promise<RegisterRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.documentId) {
+      where.push('r.document_id = ?');
+      params.push(filter.documentId);
+    }
+    if (filter.theme) {
+      where.push('EXISTS (SELECT 1 FROM json_each(r.themes) WHERE value = ?)');
+      params.push(filter.theme);
+    }
+    if (filter.addressee) {
+      where.push('EXISTS (SELECT 1 FROM json_each(r.addressees) WHERE value = ?)');
+      params.push(filter.addressee);
+    }
+    if (filter.status) {
+      where.push('r.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.q) {
+      where.push("(instr(lower(r.text), lower(?)) > 0 OR instr(lower(r.note), lower(?)) > 0)");
+      params.push(filter.q, filter.q);
+    }
+    const rows = this.db
+      .prepare<unknown[], RecommendationRow>(
+        `SELECT r.*, d.title AS document_title FROM recommendations r JOIN documents d ON d.id = r.document_id
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.created_at, d.id, r.number`,
+      )
+      .all(...params);
+    return rows.map(toRegisterRow);
+  }
+
+  async getSetting(key: string): Promise<unknown> {
+    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    return row ? (JSON.parse(row.value) as unknown) : null;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .run(key, JSON.stringify(value));
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

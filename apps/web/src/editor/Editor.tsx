@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react';
+import { EditorContent, useEditor } from '@tiptap/react';
+import type { CollabSession } from '../collab/CollabSession.ts';
+import type { Identity } from '../identity.ts';
+import { editorExtensions } from './editorExtensions.ts';
+import { LinkPrompt } from './LinkPrompt.tsx';
+import { Toolbar } from './Toolbar.tsx';
+
+interface EditorProps {
+  readonly session: CollabSession;
+  readonly identity: Identity;
+  readonly title: string;
+}
+
+/** The toolbar and the page: Tiptap bound to the session's Y.Doc, with everyone's carets. */
+export function Editor({ session, identity, title }: EditorProps) {
+  // Counts link requests (toolbar, Mod-K) so that asking again while open refocuses the prompt.
+  const [linkRequest, setLinkRequest] = useState<number | null>(null);
+  const openLink = () => setLinkRequest((count) => (count ?? 0) + 1);
+
+  const editor = useEditor(
+    {
+      extensions: editorExtensions(session, identity, openLink),
+      editorProps: editorProps(title),
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    editor.setOptions({ editorProps: editorProps(title) });
+  }, [editor, title]);
+
+  useEffect(() => {
+    editor.commands.updateUser({ ...identity });
+  }, [editor, identity]);
+
+  return (
+    <>
+      <div className="toolbar-bar">
+        <Toolbar editor={editor} onLink={openLink} />
+        {linkRequest !== null && (
+          <LinkPrompt editor={editor} request={linkRequest} onClose={() => setLinkRequest(null)} />
+        )}
+      </div>
+      <article className="page">
+        <EditorContent editor={editor} />
+      </article>
+    </>
+  );
+}
+
+// The sticky header and toolbar cover the top ~130 px of the window: keep the caret clear of them
+// when ProseMirror scrolls it into view, or typing at the top of the screen happens unseen.
+const STICKY_TOP = 140;
+
+function editorProps(title: string) {
+  return {
+    attributes: {
+      id: 'document-text',
+      class: 'page__text',
+      'aria-label': `Text of ${title}`,
+      spellcheck: 'true',
+    },
+    scrollThreshold: { top: STICKY_TOP, bottom: 48, left: 0, right: 0 },
+    scrollMargin: { top: STICKY_TOP + 24, bottom: 72, left: 0, right: 0 },
+  };
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { documentPath, parseRoute } from './routes.ts';
+
+describe('parseRoute', () => {
+  it('maps / to the documents list', () => {
+    expect(parseRoute('/')).toEqual({ name: 'documents' });
+  });
+
+  it('maps /d/<id> to that document, with or without a trailing slash', () => {
+    expect(parseRoute('/d/abc_123-X')).toEqual({ name: 'document', documentId: 'abc_123-X' });
+    expect(parseRoute('/d/abc/')).toEqual({ name: 'document', documentId: 'abc' });
+  });
+
+  it('rejects ids the server would never issue', () => {
+    expect(parseRoute('/d/..')).toEqual({ name: 'notFound', path: '/d/..' });
+    expect(parseRoute('/d/a%2Fb')).toEqual({ name: 'notFound', path: '/d/a%2Fb' });
+    expect(parseRoute('/d/%E0%A4%A')).toEqual({ name: 'notFound', path: '/d/%E0%A4%A' });
+    expect(parseRoute(`/d/${'x'.repeat(65)}`).name).toBe('notFound');
+  });
+
+  it('round-trips documentPath', () => {
+    expect(parseRoute(documentPath('Doc-42'))).toEqual({ name: 'document', documentId: 'Doc-42' });
+  });
+});

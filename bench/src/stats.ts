@@ -1,0 +1,67 @@
+/** Latency samples and their summary. */
+
+/** A growable list of numbers (milliseconds), without per-sample objects. */
+export class Samples {
+  private data = new Float64Array(1024);
+  private size = 0;
+
+  add(value: number): void {
+    if (this.size === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.size++] = value;
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  /** Sorted copy of the samples. */
+  sorted(): Float64Array {
+    return this.data.slice(0, this.size).sort();
+  }
+
+  summary(): Summary {
+    return summarize(this.sorted());
+  }
+}
+
+export interface Summary {
+  count: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+/** Nearest-rank percentile of sorted values; NaN when there are none. */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+export function summarize(sorted: ArrayLike<number>): Summary {
+  let total = 0;
+  for (let i = 0; i < sorted.length; i++) total += sorted[i]!;
+  return {
+    count: sorted.length,
+    p50: percentile(sorted, 50),
+    p90: percentile(sorted, 90),
+    p99: percentile(sorted, 99),
+    max: sorted.length > 0 ? sorted[sorted.length - 1]! : NaN,
+    mean: sorted.length > 0 ? total / sorted.length : NaN,
+  };
+}
+
+/** Rounds for reports: 3 significant decimals below 10, 1 decimal below 1000, else integer. */
+export function round(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  const abs = Math.abs(value);
+  if (abs < 10) return Math.round(value * 1000) / 1000;
+  if (abs < 1000) return Math.round(value * 10) / 10;
+  return Math.round(value);
+}

@@ -1,0 +1,4 @@
+export { CloseCode, FATAL_CLOSE_CODES, closeCodeName } from './closeCodes.ts';
+export type { CloseCodeName, CloseCodeValue } from './closeCodes.ts';
+export { DOCUMENT_ID_PATTERN, isDocumentId, COLLAB_PATH } from './documentId.ts';
+export { MessageType, DEFAULT_MAX_MESSAGE_BYTES } from './messages.ts';

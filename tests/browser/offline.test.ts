@@ -1,0 +1,83 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './support/app.ts';
+import { describeInBrowser, launchBrowser } from './support/browser.ts';
+import { EditorPage, presetIdentity } from './support/editorPage.ts';
+
+describeInBrowser('editing while offline', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function open(url: string, identity: { name: string; color: string }) {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    contexts.push(context);
+    await presetIdentity(context, identity);
+    const page = await context.newPage();
+    await page.goto(url);
+    const editor = new EditorPage(page);
+    await editor.ready();
+    await editor.waitForConnection('connected');
+    return { context, page, editor };
+  }
+
+  it('keeps offline edits across a reload and merges them when back online', async () => {
+    const id = await app.createDocument("Chair's Summary: Safety and Security of Peacekeepers");
+    const url = `${app.url}/d/${id}`;
+    const amina = await open(url, { name: 'Amina Diallo', color: '#0f766e' });
+    const kenji = await open(url, { name: 'Kenji Sato', color: '#7b3fa0' });
+
+    await amina.editor.typeAtEnd('Opening remarks.');
+    await kenji.editor.waitForText('Opening remarks.');
+
+    // The service worker must control the page before the network goes, or a reload has
+    // nothing to load the app from.
+    await amina.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    await amina.context.setOffline(true);
+    await amina.editor.waitForConnection('offline');
+    await amina.editor.typeAtEnd(' Offline point.');
+    await amina.editor.connection.getByText(/^\d+ changes? not yet saved$/).waitFor();
+    const unsaved = Number.parseInt(
+      (await amina.editor.connection.locator('.connection__detail').textContent()) ?? '',
+      10,
+    );
+    expect(unsaved).toBeGreaterThan(0);
+
+    // Reloading while offline: the shell comes from the service worker, the text from IndexedDB,
+    // and the count of what the server has not seen survives too.
+    await amina.page.reload();
+    await amina.editor.ready();
+    await amina.editor.waitForText('Opening remarks. Offline point.');
+    await amina.editor.waitForConnection('offline');
+    await amina.editor.connection.getByText(`${unsaved} changes not yet saved`).waitFor();
+
+    // Meanwhile Kenji, online, keeps writing.
+    await kenji.editor.typeAtEnd(' Online point.');
+
+    await amina.context.setOffline(false);
+    await amina.editor.waitForConnection('connected');
+    await amina.editor.connection.getByText('All changes saved').waitFor();
+
+    await amina.editor.waitForText('Online point.');
+    await kenji.editor.waitForText('Offline point.');
+    await expect
+      .poll(async () => (await amina.editor.textContent()) === (await kenji.editor.textContent()))
+      .toBe(true);
+    const merged = await kenji.editor.textContent();
+    expect(merged).toContain('Opening remarks.');
+    expect(merged).toContain('Offline point.');
+    expect(merged).toContain('Online point.');
+  });
+});
