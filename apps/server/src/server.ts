@@ -11,7 +11,7 @@ import type { CollabExtension } from './collab/hooks.ts';
 import { loggingExtension } from './collab/loggingExtension.ts';
 import { mountCollabRoute } from './http/collabRoute.ts';
 import { documentsApi } from './http/documentsApi.ts';
-import { documentImportApi } from './http/importApi.ts';
+import { conceptNoteApi, documentImportApi } from './http/importApi.ts';
 import { HttpError, errorHandler } from './http/errors.ts';
 import { createMetrics } from './http/metrics.ts';
 import { recommendationsApi } from './http/recommendationsApi.ts';
@@ -98,6 +98,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
   // A new document may come with recommendations (an import): index it straight away.
   const onCreated = (id: string) => indexer.schedule(id, 0);
   app.route('/api/documents/import', documentImportApi(storage, onCreated));
+  app.route('/api/import/concept-note', conceptNoteApi());
   app.route('/api/documents', documentsApi(storage, collab, onCreated));
   app.get('/api/templates', (c) => c.json(TEMPLATES.map(({ id, label, description, kind }) => ({ id, label, description, kind }))));
   app.all('/api/*', (c) => {

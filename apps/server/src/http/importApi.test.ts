@@ -55,3 +55,43 @@ describe('POST /api/documents/import', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('POST /api/import/concept-note', () => {
+  const NOTE = [
+    'Concept Note',
+    'Preparatory Meeting on Medical Support for the 2027 Peacekeeping Ministerial',
+    'Co-hosted by Côte d’Ivoire and Türkiye, Abidjan, 3-4 March 2027',
+    '',
+    'Programme',
+    'Session 1: Casualty evacuation in remote areas',
+    '',
+    'How can missions shorten evacuation times?',
+    '',
+    'Session 2 – Field hospitals and partnerships',
+    '',
+    'Which partnerships work best?',
+  ].join('\n');
+
+  it('extracts meeting details and sessions from pasted text', async () => {
+    const response = await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: NOTE });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { meeting: { coHosts: string[]; dates: string; venue: string }; sessions: Array<{ number: number; title: string }> };
+    expect(body.sessions.map((s) => [s.number, s.title])).toEqual([
+      [1, 'Casualty evacuation in remote areas'],
+      [2, 'Field hospitals and partnerships'],
+    ]);
+    expect(body.meeting.coHosts).toEqual(['Côte d’Ivoire', 'Türkiye']);
+  });
+
+  it('reads an uploaded .txt and answers 422 when no session is found, 400 for other files', async () => {
+    const form = new FormData();
+    form.set('file', new File([NOTE], 'concept-note.txt'));
+    expect((await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: form })).status).toBe(200);
+    const none = await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'A note with no programme at all.' });
+    expect(none.status).toBe(422);
+    expect(((await none.json()) as { error: string }).error).toContain('no sessions found');
+    const pdf = new FormData();
+    pdf.set('file', new File(['%PDF'], 'note.pdf'));
+    expect((await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: pdf })).status).toBe(400);
+  });
+});

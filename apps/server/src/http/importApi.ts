@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { ConceptNoteError, NoSessionsFoundError, extractConceptNote } from '@plenary/import';
 import { encodeSeed } from '@plenary/templates';
-import { NotAWordFileError } from '../import/docx.ts';
+import { NotAWordFileError, docxToText } from '../import/docx.ts';
 import { UnsupportedFileError, importDraft, importKindOf } from '../import/importDocument.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { newDocumentId } from './documentsApi.ts';
@@ -49,6 +50,48 @@ export function documentImportApi(storage: Storage, onCreated: (documentId: stri
     const record = await storage.createDocument({ id: newDocumentId(), title }, seed);
     onCreated(record.id);
     return c.json({ ...record, sessions: result.built.sessions.length, warnings: result.warnings }, 201);
+  });
+  return api;
+}
+
+const TEXT_FILE = /\.(txt|md|markdown)$/i;
+
+/**
+ * `POST /api/import/concept-note`: the meeting details and sessions found in a concept note,
+ * for the user to check before the summary is built. Body: the text itself (text/plain), or a
+ * multipart upload of a .docx, .txt or .md `file`.
+ */
+export function conceptNoteApi(): Hono {
+  const api = new Hono();
+  api.post('/', uploadLimit, async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    let text: string;
+    if (type.startsWith('multipart/form-data')) {
+      const { name, bytes } = await uploadedFile(c.req.raw);
+      if (name.toLowerCase().endsWith('.docx')) {
+        try {
+          text = await docxToText(bytes);
+        } catch (error) {
+          if (error instanceof NotAWordFileError) throw new HttpError(400, error.message);
+          throw error;
+        }
+      } else if (TEXT_FILE.test(name)) {
+        text = new TextDecoder('utf-8').decode(bytes);
+      } else {
+        throw new HttpError(400, `cannot read ${JSON.stringify(name)}: upload a .docx, .txt or .md concept note`);
+      }
+    } else if (type.startsWith('text/plain') || type === '') {
+      text = await c.req.text();
+    } else {
+      throw new HttpError(415, 'send the concept note as text/plain, or as a multipart upload with a "file" field');
+    }
+    try {
+      return c.json(extractConceptNote(text));
+    } catch (error) {
+      if (error instanceof NoSessionsFoundError) throw new HttpError(422, error.message);
+      if (error instanceof ConceptNoteError && error.code === 'too-large') throw new HttpError(413, error.message);
+      throw error;
+    }
   });
   return api;
 }
