@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode, COLLAB_PATH, FATAL_CLOSE_CODES } from '@plenary/protocol';
 import { readJson, removeKey, writeJson } from '../localStore.ts';
+import { jitteredWebSocket } from './jitteredWebSocket.ts';
 import { UnsavedChanges } from './UnsavedChanges.ts';
 
 export type ConnectionState =
@@ -92,6 +93,9 @@ export class CollabSession {
         // some machines that can still reach a local server. The close handler stops the retries.
         connect: true,
         maxBackoffTime: MAX_BACKOFF_MS,
+        // Reconnects wait a random share of the backoff window, so that a server restart does
+        // not bring every editor back in the same instant.
+        WebSocketPolyfill: jitteredWebSocket({ attempts: () => this.provider?.wsUnsuccessfulReconnects ?? 0 }),
         // The provider's default treats 4400-4499 as final (as we do) but keeps retrying after
         // 1009, which would resend the same oversized frame forever. Ask the shared list instead.
         shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
