@@ -22,7 +22,10 @@ export interface ChildServer {
  * Runs the real entry point (`apps/server/src/main.ts`) in a child process on port 0 over
  * `dataDir`, as production would, and resolves once it listens.
  */
-export async function spawnServer(dataDir: string, { timeoutMs = 30_000 } = {}): Promise<ChildServer> {
+export async function spawnServer(
+  dataDir: string,
+  { timeoutMs = 30_000, env = {} }: { timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: REPO_ROOT,
     env: {
@@ -31,6 +34,7 @@ export async function spawnServer(dataDir: string, { timeoutMs = 30_000 } = {}):
       PORT: '0',
       PLENARY_DATA_DIR: dataDir,
       PLENARY_LOG_LEVEL: 'info',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
