@@ -33,14 +33,21 @@ function roles(node: StructNode | null, out: string[] = []): string[] {
 
 /** Reads a PDF the way a reader's viewer would: pdf.js in Node (legacy build, no worker thread). */
 export async function readPdf(bytes: Uint8Array): Promise<PdfReading> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+  }).promise;
   try {
     const pages: string[] = [];
     let structRoles: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
-      pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+      pages.push(
+        content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''),
+      );
       if (n === 1) structRoles = roles((await page.getStructTree()) as StructNode | null);
     }
     const meta = await pdf.getMetadata();
@@ -83,6 +90,17 @@ export function renderFirstPage(bytes: Uint8Array, name: string): string | null 
   fs.mkdirSync(dir, { recursive: true });
   const pdfPath = path.join(dir, `${name}.pdf`);
   fs.writeFileSync(pdfPath, bytes);
-  execFileSync(PDFTOPPM, ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdfPath, path.join(dir, name)]);
+  execFileSync(PDFTOPPM, [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdfPath,
+    path.join(dir, name),
+  ]);
   return path.join(dir, `${name}.png`);
 }

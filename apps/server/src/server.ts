@@ -12,6 +12,8 @@ import { loggingExtension } from './collab/loggingExtension.ts';
 import { mountCollabRoute } from './http/collabRoute.ts';
 import { documentsApi } from './http/documentsApi.ts';
 import { conceptNoteApi, documentImportApi } from './http/importApi.ts';
+import { exportApi } from './http/exportApi.ts';
+import { ExportService } from './export/exportService.ts';
 import { HttpError, errorHandler } from './http/errors.ts';
 import { createMetrics } from './http/metrics.ts';
 import { recommendationsApi } from './http/recommendationsApi.ts';
@@ -94,12 +96,16 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   const metrics = createMetrics(collab);
   app.get('/metrics', async (c) => c.text(await metrics.metrics(), 200, { 'Content-Type': metrics.contentType }));
-  app.route('/api', recommendationsApi({ storage, collab, vocabulary: new VocabularyStore(storage) }));
+  const vocabulary = new VocabularyStore(storage);
+  // PDF and Word are rendered in worker threads, off the collaboration event loop.
+  const exports = new ExportService({ collab, vocabulary, logger });
+  app.route('/api', recommendationsApi({ storage, collab, vocabulary }));
   // A new document may come with recommendations (an import): index it straight away.
   const onCreated = (id: string) => indexer.schedule(id, 0);
   app.route('/api/documents/import', documentImportApi(storage, onCreated));
   app.route('/api/import/concept-note', conceptNoteApi());
   app.route('/api/documents', documentsApi(storage, collab, onCreated));
+  app.route('/api/documents', exportApi({ storage, exports }));
   app.get('/api/templates', (c) => c.json(TEMPLATES.map(({ id, label, description, kind }) => ({ id, label, description, kind }))));
   app.all('/api/*', (c) => {
     throw new HttpError(404, `no API route ${c.req.method} ${c.req.path}`);
@@ -133,6 +139,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         await collab.shutdown();
         await indexer.flush();
+        await exports.close();
         for (const client of wss.clients) client.terminate();
         // Keep-alive HTTP connections would hold server.close() open.
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -12,7 +12,9 @@ const hashOf = (ydoc: Y.Doc) => {
 
 describe('content hash', () => {
   it('serialises canonically: keys sorted, no whitespace, undefined dropped', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'é'], c: undefined, A: { z: 'x', y: 2 } })).toBe('{"A":{"y":2,"z":"x"},"a":[true,null,"é"],"b":1}');
+    expect(canonicalJson({ b: 1, a: [true, null, 'é'], c: undefined, A: { z: 'x', y: 2 } })).toBe(
+      '{"A":{"y":2,"z":"x"},"a":[true,null,"é"],"b":1}',
+    );
   });
 
   it('is the same for two replicas of one document, whatever their history', () => {
@@ -40,8 +42,18 @@ describe('content hash', () => {
   it('covers meeting, sessions, settings, body and recommendations under a versioned scheme', () => {
     const { content, recommendations } = readExportSource(sampleSummary());
     const parsed = JSON.parse(canonicalContent(content, recommendations)) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['body', 'meeting', 'recommendations', 'scheme', 'sessions', 'settings']);
+    expect(Object.keys(parsed)).toEqual([
+      'body',
+      'meeting',
+      'recommendations',
+      'scheme',
+      'sessions',
+      'settings',
+    ]);
     expect(parsed.scheme).toBe('plenary-content/1');
-    expect((parsed.recommendations as Array<{ id: string; themes: string[] }>)[3]).toMatchObject({ id: 'r1', themes: ['medical'] });
+    expect((parsed.recommendations as Array<{ id: string; themes: string[] }>)[3]).toMatchObject({
+      id: 'r1',
+      themes: ['medical'],
+    });
   });
 });

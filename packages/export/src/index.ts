@@ -18,12 +18,20 @@ export type {
   RecommendationMark,
   Run,
 } from './model/types.ts';
-export { HASH_SCHEME, canonicalContent, canonicalJson, contentHash, contentVersionId, isSha256Hex } from './hash.ts';
+export {
+  HASH_SCHEME,
+  canonicalContent,
+  canonicalJson,
+  contentHash,
+  contentVersionId,
+  isSha256Hex,
+} from './hash.ts';
 export { formatNumber, toLetters, toRoman } from './numbering.ts';
 export { renderDocx } from './docx/render.ts';
 export { loadTypstEngine, TypstCompileError } from './typst/engine.ts';
 export type { PdfStandard, TypstEngine } from './typst/engine.ts';
 export { ExportBusyError, ExportFailedError, RenderPool } from './worker/pool.ts';
-export type { RenderJob, RenderOutput, RenderPoolEvent, RenderPoolOptions } from './worker/pool.ts';
+export type { RenderOutput, RenderPoolEvent, RenderPoolOptions } from './worker/pool.ts';
+export type { ExportJob } from './worker/messages.ts';
 export { ARABIC_NAME, TYPST_SYNTAX_TEXT, sampleSummary } from './testing/sampleSummary.ts';
 export type { SampleOptions } from './testing/sampleSummary.ts';

@@ -23,17 +23,26 @@ export interface DocumentSettings {
   headingNumbering: HeadingNumbering;
 }
 
-export const DEFAULT_SETTINGS: DocumentSettings = { paragraphNumbering: 'consecutive', headingNumbering: 'un' };
+export const DEFAULT_SETTINGS: DocumentSettings = {
+  paragraphNumbering: 'consecutive',
+  headingNumbering: 'un',
+};
 
 function pick<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : fallback;
 }
 
 /** The document's settings (defaults for anything unset or unknown, e.g. written by a newer client). */
 export function readSettings(doc: Y.Doc): DocumentSettings {
   const map = doc.getMap<unknown>(SETTINGS_FIELD);
   return {
-    paragraphNumbering: pick(PARAGRAPH_NUMBERING, map.get('paragraphNumbering'), DEFAULT_SETTINGS.paragraphNumbering),
+    paragraphNumbering: pick(
+      PARAGRAPH_NUMBERING,
+      map.get('paragraphNumbering'),
+      DEFAULT_SETTINGS.paragraphNumbering,
+    ),
     headingNumbering: pick(HEADING_NUMBERING, map.get('headingNumbering'), DEFAULT_SETTINGS.headingNumbering),
   };
 }

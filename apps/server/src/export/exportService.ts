@@ -1,12 +1,5 @@
-import {
-  RenderPool,
-  contentHash,
-  contentVersionId,
-  readExportSource,
-  toExportModel,
-  type AnnexKind,
-  type RenderPoolEvent,
-} from '@plenary/export';
+import * as Y from 'yjs';
+import { RenderPool, type AnnexKind, type RenderPoolEvent } from '@plenary/export';
 import type { Logger } from 'pino';
 import type { CollabServer } from '../collab/CollabServer.ts';
 import type { VocabularyStore } from '../recommendations/vocabularyStore.ts';
@@ -38,10 +31,19 @@ export interface ExportResult {
  * Finds a frozen final version by the hash of its content. Issue #5 (finalization) provides it;
  * until then only the current content can be verified.
  */
-export type FinalVersionLookup = (documentId: string, sha256: string) => Promise<{ versionId: string } | null>;
+export type FinalVersionLookup = (
+  documentId: string,
+  sha256: string,
+) => Promise<{ versionId: string } | null>;
 
 /** Called after each export: the audit log of issue #5 records exports of final versions here. */
-export type ExportObserver = (event: { documentId: string; format: ExportFormat; final: boolean; versionId: string; sha256: string }) => void;
+export type ExportObserver = (event: {
+  documentId: string;
+  format: ExportFormat;
+  final: boolean;
+  versionId: string;
+  sha256: string;
+}) => void;
 
 export interface ExportServiceOptions {
   collab: CollabServer;
@@ -58,8 +60,8 @@ export type VerifyResult =
   | { match: false; documentId: string };
 
 /**
- * Exports documents as stored on the server (never the browser's HTML): reads the committed
- * Y.Doc, builds the export model on this thread (a few ms) and renders it in a worker thread.
+ * Exports documents as stored on the server (never the browser's HTML): takes the committed
+ * Y.Doc and hands it to a worker thread, which reads, models and renders it.
  */
 export class ExportService {
   private readonly pool: RenderPool;
@@ -70,37 +72,80 @@ export class ExportService {
     this.pool = options.pool ?? new RenderPool({ onEvent: (event) => this.log(event) });
   }
 
-  async export(document: { id: string; title: string }, format: ExportFormat, request: ExportRequest): Promise<ExportResult> {
+  async export(
+    document: { id: string; title: string },
+    format: ExportFormat,
+    request: ExportRequest,
+  ): Promise<ExportResult> {
     const started = performance.now();
-    const source = await this.options.collab.readDocument(document.id, readExportSource);
+    const update = await this.snapshot(document.id);
     const vocabulary = await this.options.vocabulary.get();
-    const model = toExportModel(source.content, source.recommendations, vocabulary, {
-      tags: request.tags,
-      annexes: request.annexes,
-      final: request.final ?? false,
-      ...(request.versionId ? { versionId: request.versionId } : {}),
-      fallbackTitle: document.title,
+    const output = await this.pool.render({
+      format,
+      update,
+      vocabulary,
+      options: {
+        tags: request.tags,
+        annexes: request.annexes,
+        final: request.final ?? false,
+        ...(request.versionId ? { versionId: request.versionId } : {}),
+        fallbackTitle: document.title,
+      },
     });
-    const output = await this.pool.render({ format, model });
     const ms = performance.now() - started;
-    this.logger.info({ doc: document.id, format, bytes: output.bytes.length, ms: Math.round(ms), engine: output.engine, standard: output.standard }, 'exported');
+    this.logger.info(
+      {
+        doc: document.id,
+        format,
+        bytes: output.bytes.length,
+        ms: Math.round(ms),
+        engine: output.engine,
+        standard: output.standard,
+      },
+      'exported',
+    );
     for (const observe of this.options.observers ?? []) {
-      observe({ documentId: document.id, format, final: !model.draft, versionId: model.identity.versionId, sha256: model.identity.sha256 });
+      observe({
+        documentId: document.id,
+        format,
+        final: request.final ?? false,
+        versionId: output.versionId,
+        sha256: output.sha256,
+      });
     }
-    return { bytes: output.bytes, title: model.meta.title, sha256: model.identity.sha256, versionId: model.identity.versionId, engine: output.engine, ms };
+    return {
+      bytes: output.bytes,
+      title: output.title,
+      sha256: output.sha256,
+      versionId: output.versionId,
+      engine: output.engine,
+      ms,
+    };
   }
 
   /** Does `sha256` (lower-case hex) match this document's current content, or a final version of it? */
   async verify(documentId: string, sha256: string): Promise<VerifyResult> {
-    const current = await this.options.collab.readDocument(documentId, (ydoc) => {
-      const { content, recommendations } = readExportSource(ydoc);
-      return contentHash(content, recommendations);
+    const vocabulary = await this.options.vocabulary.get();
+    const { sha256: current, versionId } = await this.pool.render({
+      format: 'hash',
+      update: await this.snapshot(documentId),
+      vocabulary,
+      options: { tags: 'show', annexes: [], final: false },
     });
     // A frozen final version names itself; otherwise the current content has an id from its hash.
     const final = await this.options.finalVersions?.(documentId, sha256);
-    if (final) return { match: true, documentId, sha256, versionId: final.versionId, current: current === sha256 };
-    if (current === sha256) return { match: true, documentId, sha256, versionId: contentVersionId(sha256), current: true };
+    if (final)
+      return { match: true, documentId, sha256, versionId: final.versionId, current: current === sha256 };
+    if (current === sha256) return { match: true, documentId, sha256, versionId, current: true };
     return { match: false, documentId };
+  }
+
+  /**
+   * The document as committed, as one Yjs update: the only export work done on the collaboration
+   * thread (a few milliseconds even for a long summary); the worker does the rest.
+   */
+  private snapshot(documentId: string): Promise<Uint8Array> {
+    return this.options.collab.readDocument(documentId, (ydoc) => Y.encodeStateAsUpdate(ydoc));
   }
 
   close(): Promise<void> {
@@ -109,7 +154,11 @@ export class ExportService {
 
   private log(event: RenderPoolEvent): void {
     if (event.type === 'engine') {
-      if (event.fallbackReason) this.logger.warn({ engine: event.engine, reason: event.fallbackReason }, 'Typst: using the WASM compiler');
+      if (event.fallbackReason)
+        this.logger.warn(
+          { engine: event.engine, reason: event.fallbackReason },
+          'Typst: using the WASM compiler',
+        );
       else this.logger.info({ engine: event.engine }, 'Typst: using the native compiler');
     } else if (event.type === 'ua-refused') {
       this.logger.warn({ reason: event.reason }, 'PDF/UA-1 refused this document; exported as tagged PDF');

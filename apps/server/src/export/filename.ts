@@ -30,7 +30,10 @@ export function unicodeFilename(title: string, extension: string): string {
 
 /** RFC 5987 value: percent-encoded UTF-8, with the characters encodeURIComponent leaves alone too. */
 function ext5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 export function contentDisposition(kind: 'inline' | 'attachment', title: string, extension: string): string {

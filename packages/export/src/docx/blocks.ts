@@ -11,13 +11,25 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import type { Block, ListModel, RecommendationMark, Run, TableModel, TitleBlockModel } from '../model/types.ts';
+import type {
+  Block,
+  ListModel,
+  RecommendationMark,
+  Run,
+  TableModel,
+  TitleBlockModel,
+} from '../model/types.ts';
 import { CM, NUMBERING, type NumberingRegistry } from './numbering.ts';
 import { STYLE } from './styles.ts';
 
 type Out = Paragraph | Table;
 
-const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+] as const;
 
 /** Arabic and Hebrew stretches (with the spaces between their words): Word sets them as RTL runs. */
 const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}]+(?:\s+[\p{Script=Arabic}\p{Script=Hebrew}]+)*/gu;
@@ -43,7 +55,9 @@ function textRuns(run: Run, extra: { style?: string } = {}): TextRun[] {
         bold: run.bold,
         italics: run.italic,
         // Right-to-left runs take Word's complex-script properties for bold and italic.
-        ...(part.rtl ? { rightToLeft: true, boldComplexScript: run.bold, italicsComplexScript: run.italic } : {}),
+        ...(part.rtl
+          ? { rightToLeft: true, boldComplexScript: run.bold, italicsComplexScript: run.italic }
+          : {}),
         underline: run.underline ? {} : undefined,
         strike: run.strike,
         ...extra,
@@ -71,7 +85,9 @@ function titleBlock(b: TitleBlockModel): Paragraph[] {
       (line) =>
         new Paragraph({
           style: line.role === 'meeting' ? STYLE.subtitle : STYLE.titleLine,
-          children: children([{ text: line.text, ...(line.role === 'theme' ? { italic: true as const } : {}) }]),
+          children: children([
+            { text: line.text, ...(line.role === 'theme' ? { italic: true as const } : {}) },
+          ]),
         }),
     ),
     new Paragraph({
@@ -120,19 +136,32 @@ export class DocxBlocks {
         return [
           new Paragraph({
             heading: HEADINGS[Math.min(b.rank, 3)],
-            ...(b.label ? { numbering: { reference: NUMBERING.headings, level: Math.min(b.rank, 3), instance: 0 } } : {}),
+            ...(b.label
+              ? { numbering: { reference: NUMBERING.headings, level: Math.min(b.rank, 3), instance: 0 } }
+              : {}),
             children: children(b.runs),
           }),
         ];
       case 'sessionInfo':
-        return [new Paragraph({ style: STYLE.sessionInfo, children: children(b.lines.flatMap((text, i) => (i ? [{ break: true as const }, { text }] : [{ text }]))) })];
+        return [
+          new Paragraph({
+            style: STYLE.sessionInfo,
+            children: children(
+              b.lines.flatMap((text, i) => (i ? [{ break: true as const }, { text }] : [{ text }])),
+            ),
+          }),
+        ];
       case 'paragraph': {
         const left = this.column(top);
         const numbered = b.label !== null;
         return [
           new Paragraph({
             style: numbered ? STYLE.numbered : STYLE.body,
-            ...(numbered ? { numbering: { reference: NUMBERING.paragraphs, level: 0, instance: 0 } } : left ? { indent: { left } } : {}),
+            ...(numbered
+              ? { numbering: { reference: NUMBERING.paragraphs, level: 0, instance: 0 } }
+              : left
+                ? { indent: { left } }
+                : {}),
             children: children(b.runs),
           }),
           ...tagParagraph(b.rec, numbered ? CM : left),
@@ -144,10 +173,18 @@ export class DocxBlocks {
         // Quoted paragraphs take Word's own Quote style; the attribution follows, right-aligned.
         return [
           ...b.blocks.flatMap((inner) =>
-            inner.type === 'paragraph' ? [new Paragraph({ style: STYLE.quote, children: children(inner.runs) })] : this.block(inner, false),
+            inner.type === 'paragraph'
+              ? [new Paragraph({ style: STYLE.quote, children: children(inner.runs) })]
+              : this.block(inner, false),
           ),
           ...(b.attribution
-            ? [new Paragraph({ style: STYLE.quote, alignment: AlignmentType.RIGHT, children: children([{ text: `— ${b.attribution}` }]) })]
+            ? [
+                new Paragraph({
+                  style: STYLE.quote,
+                  alignment: AlignmentType.RIGHT,
+                  children: children([{ text: `— ${b.attribution}` }]),
+                }),
+              ]
             : []),
         ];
       case 'speaker':
@@ -169,18 +206,36 @@ export class DocxBlocks {
 
   private list(b: ListModel): Out[] {
     const level = Math.min(b.depth, 3);
-    const reference = b.ordered ? this.numbering.orderedReference(b.subparagraphs, b.start, level) : NUMBERING.bullets;
+    const reference = b.ordered
+      ? this.numbering.orderedReference(b.subparagraphs, b.start, level)
+      : NUMBERING.bullets;
     const instance = this.numbering.nextInstance();
     const left = (b.subparagraphs ? 2 : 1) * CM + level * CM;
     return b.items.flatMap((item) => {
       const [first, ...rest] = item.blocks;
       const lead =
         first?.type === 'paragraph'
-          ? [new Paragraph({ style: 'ListParagraph', numbering: { reference, level, instance }, children: children(first.runs) }), ...tagParagraph(first.rec, left)]
-          : [new Paragraph({ style: 'ListParagraph', numbering: { reference, level, instance }, children: [] })];
+          ? [
+              new Paragraph({
+                style: 'ListParagraph',
+                numbering: { reference, level, instance },
+                children: children(first.runs),
+              }),
+              ...tagParagraph(first.rec, left),
+            ]
+          : [
+              new Paragraph({
+                style: 'ListParagraph',
+                numbering: { reference, level, instance },
+                children: [],
+              }),
+            ];
       const more = (first?.type === 'paragraph' ? rest : item.blocks).flatMap((inner) =>
         inner.type === 'paragraph'
-          ? [new Paragraph({ style: STYLE.body, indent: { left }, children: children(inner.runs) }), ...tagParagraph(inner.rec, left)]
+          ? [
+              new Paragraph({ style: STYLE.body, indent: { left }, children: children(inner.runs) }),
+              ...tagParagraph(inner.rec, left),
+            ]
           : this.block(inner, false),
       );
       return [...lead, ...more, ...tagParagraph(item.rec, left)];

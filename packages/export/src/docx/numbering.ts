@@ -1,5 +1,11 @@
 import { AlignmentType, LevelFormat, LevelSuffix, type ILevelsOptions, type INumberingOptions } from 'docx';
-import { BULLETS, HEADING_PATTERNS, PLAIN_LIST_PATTERNS, SUBPARAGRAPH_PATTERNS, type Pattern } from '../numbering.ts';
+import {
+  BULLETS,
+  HEADING_PATTERNS,
+  PLAIN_LIST_PATTERNS,
+  SUBPARAGRAPH_PATTERNS,
+  type Pattern,
+} from '../numbering.ts';
 
 /** One centimetre in twips (Word's unit: 1/20 pt): the width of the UN number column. */
 export const CM = 567;
@@ -18,7 +24,10 @@ export const NUMBERING = {
   bullets: 'bullet-list',
 } as const;
 
-function levelFormat(pattern: Pattern): { format: (typeof LevelFormat)[keyof typeof LevelFormat]; text: (n: number) => string } {
+function levelFormat(pattern: Pattern): {
+  format: (typeof LevelFormat)[keyof typeof LevelFormat];
+  text: (n: number) => string;
+} {
   switch (pattern) {
     case '1.':
       return { format: LevelFormat.DECIMAL, text: (n) => `%${n}.` };
@@ -38,7 +47,12 @@ function levelFormat(pattern: Pattern): { format: (typeof LevelFormat)[keyof typ
 }
 
 /** Levels for a list of patterns by depth; `left` is where level 0's text starts. */
-function levels(patterns: readonly Pattern[], left: (depth: number) => number, start = 1, startLevel = 0): ILevelsOptions[] {
+function levels(
+  patterns: readonly Pattern[],
+  left: (depth: number) => number,
+  start = 1,
+  startLevel = 0,
+): ILevelsOptions[] {
   return patterns.map((pattern, level) => {
     const { format, text } = levelFormat(pattern);
     return {
@@ -67,7 +81,10 @@ const bulletLevels: ILevelsOptions[] = BULLETS.map((bullet, level) => ({
  * definition of their own (`ordered-list@3`): in Word the start is part of the definition.
  */
 export class NumberingRegistry {
-  private readonly starts = new Map<string, { base: 'subparagraphs' | 'plainOrdered'; start: number; depth: number }>();
+  private readonly starts = new Map<
+    string,
+    { base: 'subparagraphs' | 'plainOrdered'; start: number; depth: number }
+  >();
   private instances = 0;
 
   /** A new list (Word restarts counting for each instance). */
@@ -95,7 +112,10 @@ export class NumberingRegistry {
         { reference: NUMBERING.bullets, levels: bulletLevels },
         ...[...this.starts].map(([reference, { base, start, depth }]) => ({
           reference,
-          levels: base === 'subparagraphs' ? levels(SUBPARAGRAPH_PATTERNS, sub, start, depth) : levels(PLAIN_LIST_PATTERNS, plain, start, depth),
+          levels:
+            base === 'subparagraphs'
+              ? levels(SUBPARAGRAPH_PATTERNS, sub, start, depth)
+              : levels(PLAIN_LIST_PATTERNS, plain, start, depth),
         })),
       ],
     };

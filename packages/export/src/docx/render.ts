@@ -1,4 +1,14 @@
-import { AlignmentType, Document, Footer, Header, Packer, PageNumber, Paragraph, TabStopType, TextRun } from 'docx';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TabStopType,
+  TextRun,
+} from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { ExportModel } from '../model/types.ts';
 import { DocxBlocks } from './blocks.ts';
@@ -7,7 +17,12 @@ import { FONT, STYLE, styles } from './styles.ts';
 
 /** A4 in twips, with the PDF's margins (2.5 cm left and right, 2.7 cm top and bottom). */
 const PAGE = { width: 11906, height: 16838 };
-const MARGIN = { top: Math.round(2.7 * CM), bottom: Math.round(2.7 * CM), left: Math.round(2.5 * CM), right: Math.round(2.5 * CM) };
+const MARGIN = {
+  top: Math.round(2.7 * CM),
+  bottom: Math.round(2.7 * CM),
+  left: Math.round(2.5 * CM),
+  right: Math.round(2.5 * CM),
+};
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 
 /**
@@ -29,7 +44,11 @@ function headers(model: ExportModel): { first: Header; default: Header } {
           style: STYLE.header,
           tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
           border: { bottom: { style: 'single', size: 4, color: '000000', space: 2 } },
-          children: [...mark, new TextRun(model.meta.shortTitle), new TextRun({ children: ['\t', model.meta.issuedOn] })],
+          children: [
+            ...mark,
+            new TextRun(model.meta.shortTitle),
+            new TextRun({ children: ['\t', model.meta.issuedOn] }),
+          ],
         }),
       ],
     }),
@@ -65,13 +84,21 @@ export async function renderDocx(model: ExportModel): Promise<Uint8Array<ArrayBu
       heading: 'Heading1',
       alignment: AlignmentType.CENTER,
       pageBreakBefore: true,
-      children: [new TextRun(annex.label), ...(annex.title ? [new TextRun({ text: annex.title, break: 1 })] : [])],
+      children: [
+        new TextRun(annex.label),
+        ...(annex.title ? [new TextRun({ text: annex.title, break: 1 })] : []),
+      ],
     }),
     ...convert.convert(annex.blocks, false),
   ]);
   const identity = model.draft
     ? []
-    : [new Paragraph({ style: STYLE.identity, children: [new TextRun(`Version ${model.identity.versionId} · SHA-256 ${model.identity.sha256}`)] })];
+    : [
+        new Paragraph({
+          style: STYLE.identity,
+          children: [new TextRun(`Version ${model.identity.versionId} · SHA-256 ${model.identity.sha256}`)],
+        }),
+      ];
 
   const document = new Document({
     title: model.meta.title,

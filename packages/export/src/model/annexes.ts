@@ -40,8 +40,15 @@ function table(
   }
   const known = vocabulary[list].map((t) => t.id).filter((id) => byTerm.has(id));
   const unknown = [...byTerm.keys()].filter((id) => !known.includes(id)).sort();
-  const rows = [...known, ...unknown].map((id) => [termLabel(vocabulary, list, id), byTerm.get(id)!.map((e) => reference(e, locations)).join(', ')]);
-  if (untagged.length) rows.push([`No ${heading.toLowerCase()}`, untagged.map((e) => reference(e, locations)).join(', ')]);
+  const rows = [...known, ...unknown].map((id) => [
+    termLabel(vocabulary, list, id),
+    byTerm
+      .get(id)!
+      .map((e) => reference(e, locations))
+      .join(', '),
+  ]);
+  if (untagged.length)
+    rows.push([`No ${heading.toLowerCase()}`, untagged.map((e) => reference(e, locations)).join(', ')]);
   return { type: 'table', columns: [heading, 'Recommendations'], rows };
 }
 
@@ -54,12 +61,19 @@ export function recommendationAnnex(
   const intro: Block = {
     type: 'paragraph',
     label: null,
-    runs: [{ text: 'Recommendations are listed by number, with the paragraph in which each stands where paragraphs are numbered.' }],
+    runs: [
+      {
+        text: 'Recommendations are listed by number, with the paragraph in which each stands where paragraphs are numbered.',
+      },
+    ],
   };
   const body: Block = entries.length
     ? kind === 'theme'
       ? table('Theme', 'themes', (e) => e.themes, entries, vocabulary, locations)
       : table('Addressee', 'addressees', (e) => e.addressees, entries, vocabulary, locations)
     : { type: 'paragraph', label: null, runs: [{ text: 'The document contains no recommendations.' }] };
-  return { title: kind === 'theme' ? 'Recommendations by theme' : 'Recommendations by addressee', blocks: [intro, body] };
+  return {
+    title: kind === 'theme' ? 'Recommendations by theme' : 'Recommendations by addressee',
+    blocks: [intro, body],
+  };
 }

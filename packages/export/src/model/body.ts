@@ -1,6 +1,13 @@
 import type { MeetingDetails, RecommendationEntry, Session } from '@plenary/schema';
 import type { Vocabulary } from '@plenary/vocabulary';
-import { BULLETS, HeadingCounter, PLAIN_LIST_PATTERNS, SUBPARAGRAPH_PATTERNS, formatNumber, patternAt } from '../numbering.ts';
+import {
+  BULLETS,
+  HeadingCounter,
+  PLAIN_LIST_PATTERNS,
+  SUBPARAGRAPH_PATTERNS,
+  formatNumber,
+  patternAt,
+} from '../numbering.ts';
 import { sessionInfo, sessionTitle, titleBlock } from './frontMatter.ts';
 import { isBlank, runsText, toRuns } from './inline.ts';
 import { tagLabels, tagLine } from './labels.ts';
@@ -86,7 +93,9 @@ function hasText(node: PmNode): boolean {
 function list(node: PmNode, ctx: BodyContext, place: Place, depth: number): ListModel | null {
   const ordered = node.type === 'orderedList';
   const subparagraphs = place.unLists && ctx.numberParagraphs;
-  const pattern = ordered ? patternAt(subparagraphs ? SUBPARAGRAPH_PATTERNS : PLAIN_LIST_PATTERNS, depth) : null;
+  const pattern = ordered
+    ? patternAt(subparagraphs ? SUBPARAGRAPH_PATTERNS : PLAIN_LIST_PATTERNS, depth)
+    : null;
   const start = ordered ? Math.max(1, Number(node.attrs?.start) || 1) : 1;
   const bullet = ordered ? null : BULLETS[Math.min(depth, BULLETS.length - 1)]!;
   const items: ListItemModel[] = [];
@@ -115,13 +124,19 @@ function listAsParagraphs(node: PmNode, ctx: BodyContext, place: Place): Block[]
     if (lead) out.push(lead);
     const ref = lead?.label ? lead.label.slice(0, -1) : place.paraRef;
     const inner: Place = { numbered: false, unLists: true, paraRef: ref, inAnnex: place.inAnnex };
-    out.push(...blocks(lead ? rest : item.content ?? [], ctx, inner, 0));
+    out.push(...blocks(lead ? rest : (item.content ?? []), ctx, inner, 0));
   }
   return out;
 }
 
 /** Converts one block; `previous` is its preceding sibling (for lead-in paragraphs). */
-function block(node: PmNode, previous: PmNode | undefined, ctx: BodyContext, place: Place, depth: number): Block[] {
+function block(
+  node: PmNode,
+  previous: PmNode | undefined,
+  ctx: BodyContext,
+  place: Place,
+  depth: number,
+): Block[] {
   switch (node.type) {
     case 'paragraph': {
       const p = paragraph(node, ctx, place);
@@ -141,7 +156,12 @@ function block(node: PmNode, previous: PmNode | undefined, ctx: BodyContext, pla
       const label = ctx.numberHeadings && !place.inAnnex ? ctx.headings.next(0) : null;
       const info = sessionInfo(found?.session);
       return [
-        { type: 'heading', rank: 0, label, runs: [{ text: sessionTitle(found?.session, found?.number ?? null) }] },
+        {
+          type: 'heading',
+          rank: 0,
+          label,
+          runs: [{ text: sessionTitle(found?.session, found?.number ?? null) }],
+        },
         ...(info ? [info] : []),
       ];
     }
@@ -149,8 +169,12 @@ function block(node: PmNode, previous: PmNode | undefined, ctx: BodyContext, pla
       return [titleBlock(String(node.attrs?.heading ?? ''), ctx.meeting)];
     case 'bulletList':
     case 'orderedList': {
-      if (place.numbered && ctx.numberParagraphs && !endsWithColon(previous)) return listAsParagraphs(node, ctx, place);
-      const lead = endsWithColon(previous) && place.numbered && ctx.numberParagraphs ? String(ctx.paragraphs) : place.paraRef;
+      if (place.numbered && ctx.numberParagraphs && !endsWithColon(previous))
+        return listAsParagraphs(node, ctx, place);
+      const lead =
+        endsWithColon(previous) && place.numbered && ctx.numberParagraphs
+          ? String(ctx.paragraphs)
+          : place.paraRef;
       const l = list(node, ctx, { ...place, paraRef: lead }, place.numbered ? 0 : depth);
       return l ? [l] : [];
     }
@@ -158,7 +182,10 @@ function block(node: PmNode, previous: PmNode | undefined, ctx: BodyContext, pla
     case 'attributedQuote': {
       const inner = blocks(node.content ?? [], ctx, { ...PLAIN, inAnnex: place.inAnnex }, 0);
       if (!inner.length) return [];
-      const attribution = typeof node.attrs?.attribution === 'string' && node.attrs.attribution.trim() ? node.attrs.attribution.trim() : null;
+      const attribution =
+        typeof node.attrs?.attribution === 'string' && node.attrs.attribution.trim()
+          ? node.attrs.attribution.trim()
+          : null;
       return [{ type: 'quote', attribution, blocks: inner }];
     }
     case 'speakerContribution': {

@@ -1,7 +1,20 @@
 import type { MeetingDetails, Session } from '@plenary/schema';
 import type { ExportMeta, SessionInfoModel, TitleBlockModel, TitleLine } from './types.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "12 May 2026": the UN writes dates day, month, year, without a comma. */
 export function unDate(date: Date): string {

@@ -27,7 +27,13 @@ function textRun(node: PmNode): TextRun {
 }
 
 function sameFormat(a: TextRun, b: TextRun): boolean {
-  return a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strike === b.strike && a.href === b.href;
+  return (
+    a.bold === b.bold &&
+    a.italic === b.italic &&
+    a.underline === b.underline &&
+    a.strike === b.strike &&
+    a.href === b.href
+  );
 }
 
 /** The inline content of a paragraph or heading as runs, neighbours of one format merged. */

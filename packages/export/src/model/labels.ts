@@ -22,8 +22,10 @@ export function tagLabels(vocabulary: Vocabulary, entry: RecommendationEntry): R
 /** "Recommendation 3 · Themes: Medical support · Addressees: Member States · Status: Agreed". */
 export function tagLine(number: number, tags: RecommendationTagsModel): string {
   const parts = [`Recommendation ${number}`];
-  if (tags.themes.length) parts.push(`${tags.themes.length > 1 ? 'Themes' : 'Theme'}: ${tags.themes.join('; ')}`);
-  if (tags.addressees.length) parts.push(`${tags.addressees.length > 1 ? 'Addressees' : 'Addressee'}: ${tags.addressees.join('; ')}`);
+  if (tags.themes.length)
+    parts.push(`${tags.themes.length > 1 ? 'Themes' : 'Theme'}: ${tags.themes.join('; ')}`);
+  if (tags.addressees.length)
+    parts.push(`${tags.addressees.length > 1 ? 'Addressees' : 'Addressee'}: ${tags.addressees.join('; ')}`);
   if (tags.priority) parts.push(`A4P+ priority: ${tags.priority}`);
   if (tags.status) parts.push(`Status: ${tags.status}`);
   return parts.join(' · ');

@@ -1,20 +1,55 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { writeSettings, writeTags, type DocumentSettings } from '@plenary/schema';
-import { buildDocument, doc, h, li, ol, p, quote, rec, section, seedYDoc, sessionHeading, speaker, text, titleBlock, ul } from '@plenary/templates';
+import {
+  buildDocument,
+  doc,
+  h,
+  li,
+  ol,
+  p,
+  quote,
+  rec,
+  section,
+  seedYDoc,
+  sessionHeading,
+  speaker,
+  text,
+  titleBlock,
+  ul,
+} from '@plenary/templates';
 import { defaultVocabulary } from '@plenary/vocabulary';
 import { sampleSummary } from '../testing/sampleSummary.ts';
 import { readExportSource } from './source.ts';
 import { toExportModel, type ExportOptions } from './toExportModel.ts';
 import type { Block, ExportModel, ListModel, ParagraphModel } from './types.ts';
 
-const DRAFT: ExportOptions = { tags: 'show', annexes: [], final: false, issuedOn: new Date('2026-03-05T10:00:00Z') };
+const DRAFT: ExportOptions = {
+  tags: 'show',
+  annexes: [],
+  final: false,
+  issuedOn: new Date('2026-03-05T10:00:00Z'),
+};
 
 function ydocOf(body: ReturnType<typeof doc>, settings?: Partial<DocumentSettings>): Y.Doc {
   const base = buildDocument('blank', {
     newId: () => 'x',
-    meeting: { title: 'Preparatory Meeting on Capabilities', coHosts: ['Côte d’Ivoire', 'Türkiye'], dates: '3-4 March 2026', venue: 'Abidjan', ministerial: 'UN Peacekeeping Ministerial' },
-    sessions: [{ id: 's1', title: 'Casualty evacuation', day: 1, facilitator: 'Ms. A. Diallo', speakers: [{ name: 'Mr. B. Sow', affiliation: 'Senegal' }] }],
+    meeting: {
+      title: 'Preparatory Meeting on Capabilities',
+      coHosts: ['Côte d’Ivoire', 'Türkiye'],
+      dates: '3-4 March 2026',
+      venue: 'Abidjan',
+      ministerial: 'UN Peacekeeping Ministerial',
+    },
+    sessions: [
+      {
+        id: 's1',
+        title: 'Casualty evacuation',
+        day: 1,
+        facilitator: 'Ms. A. Diallo',
+        speakers: [{ name: 'Mr. B. Sow', affiliation: 'Senegal' }],
+      },
+    ],
   });
   const ydoc = new Y.Doc();
   seedYDoc(ydoc, { ...base, body });
@@ -37,11 +72,16 @@ function outline(blocks: readonly Block[], indent = ''): string[] {
       case 'heading':
         return [`${indent}${b.label ? `${b.label} ` : ''}${text(b.runs)}`];
       case 'paragraph':
-        return [`${indent}${b.label ? `${b.label} ` : ''}${text(b.runs)}${b.rec ? ` {R${b.rec.number}}` : ''}`];
+        return [
+          `${indent}${b.label ? `${b.label} ` : ''}${text(b.runs)}${b.rec ? ` {R${b.rec.number}}` : ''}`,
+        ];
       case 'list':
         return b.items.flatMap((item) => {
           const [first = '', ...rest] = outline(item.blocks, `${indent}  `);
-          return [`${indent}${item.label} ${first.trim()}${item.rec ? ` {R${item.rec.number}}` : ''}`, ...rest];
+          return [
+            `${indent}${item.label} ${first.trim()}${item.rec ? ` {R${item.rec.number}}` : ''}`,
+            ...rest,
+          ];
         });
       case 'sessionInfo':
         return [`${indent}[info] ${b.lines.join(' | ')}`];
@@ -99,8 +139,17 @@ describe('toExportModel', () => {
     const model = modelOf(
       ydocOf(
         doc(
-          section('conclusions', h(2, 'Conclusions'), ul(li('Training matters.'), li('Evacuation matters.', ol(li('by air'), li('by road'))))),
-          section('overview', h(2, 'Aims'), p('The co-hosts agreed:'), ol(li('to take stock;'), li('to act:', ul(li('now'))))),
+          section(
+            'conclusions',
+            h(2, 'Conclusions'),
+            ul(li('Training matters.'), li('Evacuation matters.', ol(li('by air'), li('by road')))),
+          ),
+          section(
+            'overview',
+            h(2, 'Aims'),
+            p('The co-hosts agreed:'),
+            ol(li('to take stock;'), li('to act:', ul(li('now')))),
+          ),
         ),
       ),
     );
@@ -116,13 +165,18 @@ describe('toExportModel', () => {
       '(b) to act:',
       '  – now',
     ]);
-    const sub = model.body.find((b): b is ListModel => b.type === 'list' && b.subparagraphs && b.pattern === '(a)');
+    const sub = model.body.find(
+      (b): b is ListModel => b.type === 'list' && b.subparagraphs && b.pattern === '(a)',
+    );
     expect(sub?.items.map((i) => i.label)).toEqual(['(a)', '(b)']);
   });
 
   it('follows the numbering setting: no paragraph or heading numbers, ordinary lists 1. / (a)', () => {
     const model = modelOf(
-      ydocOf(doc(section('conclusions', h(2, 'Conclusions'), p('Lead.'), ol(li('one', ol(li('sub'))), li('two')))), { paragraphNumbering: 'none', headingNumbering: 'none' }),
+      ydocOf(
+        doc(section('conclusions', h(2, 'Conclusions'), p('Lead.'), ol(li('one', ol(li('sub'))), li('two')))),
+        { paragraphNumbering: 'none', headingNumbering: 'none' },
+      ),
     );
     expect(outline(model.body)).toEqual(['Conclusions', 'Lead.', '1. one', '  (a) sub', '2. two']);
     expect(model.numbering).toEqual({ paragraphs: false, headings: false });
@@ -131,18 +185,33 @@ describe('toExportModel', () => {
   it('marks recommendations with their numbers and tags as labels, or numbers only when tags are hidden', () => {
     const ydoc = ydocOf(
       doc(
-        section({ kind: 'session-findings', sessionId: 's1' }, sessionHeading('s1'), rec('ra', p('Missions should train medics.'))),
-        section('recommendations', h(2, 'Recommendations'), ol(rec('rb', li('Member States should pledge.')), rec('rc', li('The Secretariat should report.')))),
+        section(
+          { kind: 'session-findings', sessionId: 's1' },
+          sessionHeading('s1'),
+          rec('ra', p('Missions should train medics.')),
+        ),
+        section(
+          'recommendations',
+          h(2, 'Recommendations'),
+          ol(rec('rb', li('Member States should pledge.')), rec('rc', li('The Secretariat should report.'))),
+        ),
       ),
     );
-    writeTags(ydoc, 'rb', { themes: ['medical', 'gone-term'], addressees: ['member-states'], status: 'agreed', priority: 'integration' });
+    writeTags(ydoc, 'rb', {
+      themes: ['medical', 'gone-term'],
+      addressees: ['member-states'],
+      status: 'agreed',
+      priority: 'integration',
+    });
     const shown = modelOf(ydoc);
     expect(outline(shown.body).filter((l) => l.includes('{R'))).toEqual([
       '1. Missions should train medics. {R1}',
       '2. Member States should pledge. {R2}',
       '3. The Secretariat should report. {R3}',
     ]);
-    const second = shown.body.find((b): b is ParagraphModel => b.type === 'paragraph' && b.rec?.number === 2)!;
+    const second = shown.body.find(
+      (b): b is ParagraphModel => b.type === 'paragraph' && b.rec?.number === 2,
+    )!;
     expect(second.rec!.tags).toEqual({
       themes: ['gone-term', 'Medical support and capacity'],
       addressees: ['Member States'],
@@ -153,7 +222,9 @@ describe('toExportModel', () => {
       'Recommendation 2 · Themes: gone-term; Medical support and capacity · Addressee: Member States · A4P+ priority: Strategic and operational integration · Status: Agreed by co-hosts',
     );
     const hidden = modelOf(ydoc, { tags: 'hide' });
-    const hiddenRec = hidden.body.find((b): b is ParagraphModel => b.type === 'paragraph' && b.rec?.number === 2)!;
+    const hiddenRec = hidden.body.find(
+      (b): b is ParagraphModel => b.type === 'paragraph' && b.rec?.number === 2,
+    )!;
     expect(hiddenRec.rec).toEqual({ id: 'rb', number: 2 });
   });
 
@@ -174,7 +245,9 @@ describe('toExportModel', () => {
       '| No theme | 2 (para. 12)',
     ]);
     // The annex section's paragraphs are not numbered and its heading is its title.
-    expect(outline(model.annexes[0]!.blocks)).toEqual(['Day 1: opening, sessions 1 and 2. Day 2: sessions 3 and 4, closing.']);
+    expect(outline(model.annexes[0]!.blocks)).toEqual([
+      'Day 1: opening, sessions 1 and 2. Day 2: sessions 3 and 4, closing.',
+    ]);
   });
 
   it('keeps text, quotes and speakers, drops unsafe links and keeps safe ones', () => {
@@ -187,14 +260,24 @@ describe('toExportModel', () => {
             quote('USG', p('Every minute counts.')),
             p(
               { type: 'text', text: 'safe', marks: [{ type: 'link', attrs: { href: 'https://un.org' } }] },
-              { type: 'text', text: ' unsafe', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }, { type: 'bold' }] },
+              {
+                type: 'text',
+                text: ' unsafe',
+                marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }, { type: 'bold' }],
+              },
               text(' plain', ['italic', 'underline']),
             ),
           ),
         ),
       ),
     );
-    expect(outline(model.body)).toEqual(['[speaker] H.E. Ms. Ayşe Yılmaz, Türkiye', '1. Spoke.', '> Every minute counts.', '> — USG', '2. safe unsafe plain']);
+    expect(outline(model.body)).toEqual([
+      '[speaker] H.E. Ms. Ayşe Yılmaz, Türkiye',
+      '1. Spoke.',
+      '> Every minute counts.',
+      '> — USG',
+      '2. safe unsafe plain',
+    ]);
     const last = model.body[model.body.length - 1] as ParagraphModel;
     expect(last.runs).toEqual([
       { text: 'safe', href: 'https://un.org' },

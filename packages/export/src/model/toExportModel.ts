@@ -81,7 +81,8 @@ export function toExportModel(
     if (first?.type === 'heading') return { title: runsText(first.runs), blocks: inner.slice(1) };
     return { title: '', blocks: inner };
   });
-  for (const kind of options.annexes) annexes.push(recommendationAnnex(kind, recommendations, vocabulary, ctx.locations));
+  for (const kind of options.annexes)
+    annexes.push(recommendationAnnex(kind, recommendations, vocabulary, ctx.locations));
   const labels = annexLabels(annexes.length);
 
   const sha256 = contentHash(content, recommendations);

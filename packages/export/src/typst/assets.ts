@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 /** The fixed template, shipped next to the sources (never built from user text). */
-export const TEMPLATE_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../typst/summary.typ');
+export const TEMPLATE_PATH = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../typst/summary.typ',
+);
 
 export function readTemplate(): string {
   return fs.readFileSync(TEMPLATE_PATH, 'utf8');

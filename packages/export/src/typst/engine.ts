@@ -41,7 +41,9 @@ function describe(error: unknown): string {
  * shadow file, the template as the main file: the template reads the model with `json()`.
  */
 async function loadNative(): Promise<TypstEngine> {
-  const { NodeCompiler } = (await import('@myriaddreamin/typst-ts-node-compiler')) as typeof import('@myriaddreamin/typst-ts-node-compiler');
+  const { NodeCompiler } = (await import(
+    '@myriaddreamin/typst-ts-node-compiler'
+  )) as typeof import('@myriaddreamin/typst-ts-node-compiler');
   const template = readTemplate();
   // The workspace is a virtual root: the template can read only the files mapped into it.
   const root = '/plenary-export';
@@ -63,7 +65,11 @@ async function loadNative(): Promise<TypstEngine> {
           } catch (error) {
             // PDF/UA-1 refuses some content (Typst checks as it exports); a tagged PDF is
             // still better than no PDF. The caller logs the refusal.
-            return { bytes: compiler.pdf(doc, { pdfTags: true }), standard: 'tagged', uaRefusal: describe(error) };
+            return {
+              bytes: compiler.pdf(doc, { pdfTags: true }),
+              standard: 'tagged',
+              uaRefusal: describe(error),
+            };
           }
         }
         return { bytes: compiler.pdf(doc, { pdfTags: true }), standard: 'tagged' };
@@ -77,20 +83,31 @@ async function loadNative(): Promise<TypstEngine> {
 }
 
 /**
- * The WebAssembly compiler: same Typst, no native binary, slower (about 1 s to start, then
- * about twice the native time in our runs). It exports tagged PDF (Typst's default) but takes
- * no PDF standard option, so it never claims PDF/UA-1.
+ * The WebAssembly compiler: same Typst, no native binary, much slower (for a 40-page summary
+ * 0.5 s to start, 6 s for the first compile, 1-3 s after an edit, against 0.45 s native). It
+ * exports tagged PDF (Typst's default) but takes no PDF standard option, so it never claims
+ * PDF/UA-1.
  */
 async function loadWasm(): Promise<TypstEngine> {
   const fs = await import('node:fs');
   const { createTypstCompiler, CompileFormatEnum } = await import('@myriaddreamin/typst.ts/compiler');
   const { loadFonts } = await import('@myriaddreamin/typst.ts');
-  const wasm = fs.readFileSync(require.resolve('@myriaddreamin/typst-ts-web-compiler/pkg/typst_ts_web_compiler_bg.wasm'));
+  const wasm = fs.readFileSync(
+    require.resolve('@myriaddreamin/typst-ts-web-compiler/pkg/typst_ts_web_compiler_bg.wasm'),
+  );
   const compiler = createTypstCompiler();
   await compiler.init({
-    getModule: () => wasm,
+    // wasm-bindgen's current form of the init argument: a bare module still works but prints a
+    // deprecation warning on every start. typst.ts 0.7 passes the value through untouched but
+    // types only the old form, hence the cast.
+    getModule: () => ({ module_or_path: wasm }) as unknown as Uint8Array,
     // `assets: false`: no default fonts from a CDN (this server may have no internet).
-    beforeBuild: [loadFonts(readFonts().map((b) => new Uint8Array(b)), { assets: false })],
+    beforeBuild: [
+      loadFonts(
+        readFonts().map((b) => new Uint8Array(b)),
+        { assets: false },
+      ),
+    ],
   });
   compiler.addSource('/main.typ', readTemplate());
   return {
@@ -98,7 +115,11 @@ async function loadWasm(): Promise<TypstEngine> {
     async compile(modelJson) {
       compiler.mapShadow(MODEL_PATH, new TextEncoder().encode(modelJson));
       try {
-        const out = await compiler.compile({ mainFilePath: '/main.typ', format: CompileFormatEnum.pdf, diagnostics: 'unix' });
+        const out = await compiler.compile({
+          mainFilePath: '/main.typ',
+          format: CompileFormatEnum.pdf,
+          diagnostics: 'unix',
+        });
         if (!out.result) throw new TypstCompileError((out.diagnostics ?? []).join('\n') || 'unknown error');
         return { bytes: out.result, standard: 'tagged' };
       } finally {
@@ -121,6 +142,9 @@ export async function loadTypstEngine(prefer?: 'native' | 'wasm'): Promise<Loade
     return { engine: await loadNative() };
   } catch (error) {
     if (prefer === 'native') throw error;
-    return { engine: await loadWasm(), fallbackReason: `native Typst compiler unavailable: ${describe(error)}` };
+    return {
+      engine: await loadWasm(),
+      fallbackReason: `native Typst compiler unavailable: ${describe(error)}`,
+    };
   }
 }

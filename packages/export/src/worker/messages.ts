@@ -1,22 +1,38 @@
-import type { ExportModel } from '../model/types.ts';
+import type { Vocabulary } from '@plenary/vocabulary';
+import type { ExportOptions } from '../model/toExportModel.ts';
 import type { PdfStandard } from '../typst/engine.ts';
 
-/** What the pool asks a render worker for (structured-cloned across the thread boundary). */
+/**
+ * A document to export, as it crosses to a worker thread: the Y.Doc as one Yjs update (encoding
+ * it is the only work left on the collaboration thread), plus what the model needs.
+ */
+export interface ExportJob {
+  /** "hash" computes the content hash only (for verification). */
+  format: 'pdf' | 'docx' | 'hash';
+  /** `Y.encodeStateAsUpdate(doc)` of the document as committed. */
+  update: Uint8Array;
+  vocabulary: Vocabulary;
+  options: ExportOptions;
+  /** PDF only: default "ua-1" (PDF/UA-1 where Typst accepts the content, else tagged PDF). */
+  pdfStandard?: PdfStandard;
+}
+
 export interface RenderRequest {
   id: number;
-  format: 'pdf' | 'docx';
-  model: ExportModel;
-  /** PDF only: try PDF/UA-1 (falls back to tagged PDF if Typst refuses the content). */
-  pdfStandard: PdfStandard;
+  job: ExportJob;
 }
 
 export type RenderResponse =
   | {
       id: number;
       ok: true;
+      /** Empty for a "hash" job. */
       bytes: Uint8Array<ArrayBuffer>;
-      /** "native" or "wasm" for a PDF, "docx" for Word. */
-      engine: 'native' | 'wasm' | 'docx';
+      /** "native" or "wasm" for a PDF, "docx" for Word, "none" for a hash. */
+      engine: 'native' | 'wasm' | 'docx' | 'none';
+      title: string;
+      sha256: string;
+      versionId: string;
       standard?: PdfStandard;
       uaRefusal?: string;
       fallbackReason?: string;

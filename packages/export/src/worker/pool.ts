@@ -1,23 +1,20 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ExportModel } from '../model/types.ts';
 import type { PdfStandard } from '../typst/engine.ts';
-import type { RenderRequest, RenderResponse } from './messages.ts';
+import type { ExportJob, RenderRequest, RenderResponse } from './messages.ts';
 
 const BOOTSTRAP = new URL('./bootstrap.js', import.meta.url);
 
-export interface RenderJob {
-  format: 'pdf' | 'docx';
-  model: ExportModel;
-  /** Default "ua-1": PDF/UA-1 where Typst accepts the content, tagged PDF otherwise. */
-  pdfStandard?: PdfStandard;
-}
-
 export interface RenderOutput {
+  /** The file; empty for a "hash" job. */
   bytes: Uint8Array<ArrayBuffer>;
-  engine: 'native' | 'wasm' | 'docx';
+  engine: 'native' | 'wasm' | 'docx' | 'none';
   standard?: PdfStandard;
-  /** Time in the worker's queue plus rendering, in ms. */
+  /** The document's title as exported (files are named after it). */
+  title: string;
+  sha256: string;
+  versionId: string;
+  /** Time in the queue plus the work, in ms. */
   ms: number;
 }
 
@@ -76,8 +73,10 @@ interface Slot {
 }
 
 /**
- * Renders exports in worker threads. A Typst compile is about half a second of CPU: on the main
- * thread it would stall every document's collaboration for that long, so it never runs there.
+ * Renders exports in worker threads. A Typst compile is about half a second of CPU, and reading
+ * and modelling a 40-page summary another 50 ms: on the main thread that would stall every
+ * document's collaboration, so the main thread only encodes the Y.Doc and everything else runs
+ * here.
  * Workers start on the first export, are unref'd while idle (they never keep a process alive)
  * and end after `idleMs` without work.
  */
@@ -98,11 +97,14 @@ export class RenderPool {
     this.idleMs = options.idleMs ?? 300_000;
   }
 
-  render(job: RenderJob): Promise<RenderOutput> {
+  /** Reads, models and renders (or hashes) a document in a worker. */
+  render(job: ExportJob): Promise<RenderOutput> {
     if (this.closed) return Promise.reject(new Error('the export pool is closed'));
-    if (this.queue.length >= this.maxQueue) return Promise.reject(new ExportBusyError(this.queue.length));
+    const canStart = this.slots.some((s) => !s.job) || this.slots.length < this.size;
+    if (!canStart && this.queue.length >= this.maxQueue)
+      return Promise.reject(new ExportBusyError(this.queue.length));
     return new Promise((resolve, reject) => {
-      const request: RenderRequest = { id: ++this.nextId, format: job.format, model: job.model, pdfStandard: job.pdfStandard ?? 'ua-1' };
+      const request: RenderRequest = { id: ++this.nextId, job };
       this.queue.push({ request, queuedAt: performance.now(), resolve, reject });
       this.pump();
     });
@@ -117,7 +119,8 @@ export class RenderPool {
 
   private pump(): void {
     while (this.queue.length) {
-      const slot = this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : undefined);
+      const slot =
+        this.slots.find((s) => !s.job) ?? (this.slots.length < this.size ? this.spawn() : undefined);
       if (!slot) return;
       this.start(slot, this.queue.shift()!);
     }
@@ -150,15 +153,22 @@ export class RenderPool {
     clearTimeout(pending.timer);
     slot.job = undefined;
     if (response.ok) {
-      if (!slot.announced && response.engine !== 'docx') {
+      if (!slot.announced && (response.engine === 'native' || response.engine === 'wasm')) {
         slot.announced = true;
-        this.options.onEvent?.({ type: 'engine', engine: response.engine, ...(response.fallbackReason ? { fallbackReason: response.fallbackReason } : {}) });
+        this.options.onEvent?.({
+          type: 'engine',
+          engine: response.engine,
+          ...(response.fallbackReason ? { fallbackReason: response.fallbackReason } : {}),
+        });
       }
       if (response.uaRefusal) this.options.onEvent?.({ type: 'ua-refused', reason: response.uaRefusal });
       pending.resolve({
         bytes: response.bytes,
         engine: response.engine,
         ...(response.standard ? { standard: response.standard } : {}),
+        title: response.title,
+        sha256: response.sha256,
+        versionId: response.versionId,
         ms: performance.now() - pending.queuedAt,
       });
     } else {
