@@ -32,7 +32,12 @@ interface DocumentRow {
 }
 
 function toRecord(row: DocumentRow): DocumentRecord {
-  return { id: row.id, title: row.title, createdAt: row.created_at.toISOString(), updatedAt: row.updated_at.toISOString() };
+  return {
+    id: row.id,
+    title: row.title,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
 }
 
 function toBytes(buffer: Buffer): Uint8Array {
@@ -95,7 +100,10 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  async createDocument(doc: { id: string; title: string }, initialContent?: Uint8Array): Promise<DocumentRecord> {
+  async createDocument(
+    doc: { id: string; title: string },
+    initialContent?: Uint8Array,
+  ): Promise<DocumentRecord> {
     const now = new Date();
     try {
       return await this.transaction(async (client) => {
@@ -104,7 +112,10 @@ export class PostgresStorage implements Storage {
           [doc.id, doc.title, now],
         );
         if (initialContent) {
-          await client.query('INSERT INTO document_updates (document_id, data) VALUES ($1, $2)', [doc.id, Buffer.from(initialContent)]);
+          await client.query('INSERT INTO document_updates (document_id, data) VALUES ($1, $2)', [
+            doc.id,
+            Buffer.from(initialContent),
+          ]);
         }
         return toRecord(rows[0]!);
       });
@@ -120,7 +131,9 @@ export class PostgresStorage implements Storage {
   }
 
   async listDocuments(): Promise<DocumentRecord[]> {
-    const { rows } = await this.pool.query<DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id');
+    const { rows } = await this.pool.query<DocumentRow>(
+      'SELECT * FROM documents ORDER BY updated_at DESC, id',
+    );
     return rows.map(toRecord);
   }
 
@@ -158,6 +171,20 @@ export class PostgresStorage implements Storage {
     if (batch.length === 0) return [];
     try {
       return await this.transaction(async (client) => {
+        // Lock the documents first (in id order, so two batches never deadlock). Sequence numbers
+        // are taken at INSERT but become visible at COMMIT, so without the lock two instances
+        // could commit seq 101 before seq 100 of the same document; a reader (or a compaction)
+        // between the two commits would take 101 as its watermark and skip 100 for ever. With
+        // it, one document's rows commit in seq order.
+        const ids = [...new Set(batch.map((u) => u.documentId))].sort();
+        const locked = await client.query(
+          'SELECT id FROM documents WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE',
+          [ids],
+        );
+        if (locked.rowCount !== ids.length) {
+          const found = new Set(locked.rows.map((r: { id: string }) => r.id));
+          throw new UnknownDocumentError(ids.find((id) => !found.has(id)) ?? '?');
+        }
         // Rows are inserted in input order (ORDER BY i), so sequence numbers rise with it.
         const { rows } = await client.query<{ seq: string }>(
           `INSERT INTO document_updates (document_id, data)
@@ -165,15 +192,18 @@ export class PostgresStorage implements Storage {
            RETURNING seq`,
           [batch.map((u) => u.documentId), batch.map((u) => Buffer.from(u.update))],
         );
-        const ids = [...new Set(batch.map((u) => u.documentId))];
-        await client.query('UPDATE documents SET updated_at = $2 WHERE id = ANY($1::text[])', [ids, new Date()]);
+        await client.query('UPDATE documents SET updated_at = $2 WHERE id = ANY($1::text[])', [
+          ids,
+          new Date(),
+        ]);
         return rows.map((row) => Number(row.seq)).sort((a, b) => a - b);
       });
     } catch (error) {
       if ((error as { code?: string }).code === '23503') {
-        const known = await this.pool.query<{ id: string }>('SELECT id FROM documents WHERE id = ANY($1::text[])', [
-          batch.map((u) => u.documentId),
-        ]);
+        const known = await this.pool.query<{ id: string }>(
+          'SELECT id FROM documents WHERE id = ANY($1::text[])',
+          [batch.map((u) => u.documentId)],
+        );
         const missing = batch.find((u) => !known.rows.some((r) => r.id === u.documentId));
         throw new UnknownDocumentError(missing?.documentId ?? '?');
       }
@@ -185,7 +215,10 @@ export class PostgresStorage implements Storage {
     await this.transaction(async (client) => {
       const doc = await client.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [id]);
       if (doc.rowCount === 0) throw new UnknownDocumentError(id);
-      const current = await client.query<{ upto_seq: string }>('SELECT upto_seq FROM document_snapshots WHERE document_id = $1', [id]);
+      const current = await client.query<{ upto_seq: string }>(
+        'SELECT upto_seq FROM document_snapshots WHERE document_id = $1',
+        [id],
+      );
       // A late compaction must never replace a newer snapshot with an older one.
       if (current.rows[0] && Number(current.rows[0].upto_seq) >= uptoSeq) return;
       await client.query(
@@ -241,9 +274,20 @@ export class PostgresStorage implements Storage {
       where.push(`(strpos(lower(r.text), lower(${q})) > 0 OR strpos(lower(r.note), lower(${q})) > 0)`);
     }
     const { rows } = await this.pool.query<{
-      document_id: string; document_title: string; rec_id: string; number: number; text: string;
-      session_id: string | null; session_title: string | null; themes: string[]; addressees: string[];
-      priority: string | null; status: string; note: string; meeting_title: string; meeting_dates: string;
+      document_id: string;
+      document_title: string;
+      rec_id: string;
+      number: number;
+      text: string;
+      session_id: string | null;
+      session_title: string | null;
+      themes: string[];
+      addressees: string[];
+      priority: string | null;
+      status: string;
+      note: string;
+      meeting_title: string;
+      meeting_dates: string;
     }>(
       `SELECT r.*, d.title AS document_title FROM recommendations r JOIN documents d ON d.id = r.document_id
        ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.created_at, d.id, r.number`,
@@ -268,7 +312,9 @@ export class PostgresStorage implements Storage {
   }
 
   async getSetting(key: string): Promise<unknown> {
-    const { rows } = await this.pool.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [key]);
+    const { rows } = await this.pool.query<{ value: unknown }>('SELECT value FROM settings WHERE key = $1', [
+      key,
+    ]);
     return rows[0]?.value ?? null;
   }
 
