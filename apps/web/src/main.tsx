@@ -8,6 +8,7 @@ import './styles/documents.css';
 import './styles/editor.css';
 import './styles/collab.css';
 import './styles/dialog.css';
+import './styles/export.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

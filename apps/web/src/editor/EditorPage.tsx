@@ -7,6 +7,7 @@ import { StoppedNotice } from '../collab/StoppedNotice.tsx';
 import { useCollaboration, useSessionState } from '../collab/useCollaboration.ts';
 import { documentExists, useDocument } from '../documents/useDocument.ts';
 import type { Identity } from '../identity.ts';
+import { ExportButton } from '../export/ExportButton.tsx';
 import { MessagePage } from '../MessagePage.tsx';
 import { Editor } from './Editor.tsx';
 
@@ -54,6 +55,7 @@ export function EditorPage({ documentId, identity, identityControl }: EditorPage
           </h1>
         }
       >
+        <ExportButton documentId={documentId} title={heading || 'Untitled document'} />
         <ConnectionStatus state={state} />
         {identityControl}
       </AppHeader>
