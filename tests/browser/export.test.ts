@@ -21,7 +21,10 @@ describeInBrowser('exporting from the editor', () => {
 
   it('previews the PDF in the browser and downloads Word, from what was typed', async () => {
     const id = await app.createDocument('Chair’s Summary: Preparatory Meeting on Partnerships');
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1360, height: 900 },
+      acceptDownloads: true,
+    });
     await presetIdentity(context, { name: 'Secretariat (Ghana)', color: '#0b6e4f' });
     const page = await context.newPage();
     await page.goto(`${app.url}/d/${id}`);
@@ -39,11 +42,17 @@ describeInBrowser('exporting from the editor', () => {
     // The preview is the PDF the server made from the stored document.
     const src = await preview.getAttribute('src');
     expect(src).toMatch(/^blob:/);
-    const pdfBytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer()).slice(0, 5)), src!);
+    const pdfBytes = await page.evaluate(
+      async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer()).slice(0, 5)),
+      src!,
+    );
     expect(String.fromCharCode(...pdfBytes)).toBe('%PDF-');
 
     await dialog.getByRole('button', { name: 'Back to options' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download Word' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Download Word' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
     const file = await download.path();
     const bytes = await readFile(file);
