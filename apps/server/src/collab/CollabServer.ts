@@ -26,6 +26,12 @@ export interface CollabOptions {
   maxPendingBytes?: number;
   /** Set when several instances serve the same documents (Redis). */
   broker?: RoomBroker;
+  /**
+   * With a broker: how often a room with clients reads what other instances committed since its
+   * watermark. Pub/sub delivers at most once (a Redis reconnect drops what was published
+   * meanwhile), so this poll is what guarantees that every instance converges. Default 5 s.
+   */
+  catchUpIntervalMs?: number;
 }
 
 /** What an adapter calls for one websocket. */
@@ -59,10 +65,7 @@ export class CollabServer {
   private readonly logger: Logger;
   private readonly extensions: CollabExtension[];
   private readonly options: Required<
-    Pick<
-      CollabOptions,
-      'maxSendBufferBytes' | 'unloadDelayMs' | 'compactAfterUpdates' | 'maxPendingBytes'
-    >
+    Pick<CollabOptions, 'maxSendBufferBytes' | 'unloadDelayMs' | 'compactAfterUpdates' | 'maxPendingBytes'>
   >;
   private readonly slots = new Map<string, RoomSlot>();
   private readonly connections = new Set<Connection>();
@@ -80,6 +83,10 @@ export class CollabServer {
       compactAfterUpdates: options.compactAfterUpdates ?? 1000,
       maxPendingBytes: options.maxPendingBytes ?? 16 * 1024 * 1024,
     };
+    if (this.broker) {
+      this.catchUpTimer = setInterval(() => void this.catchUp(), options.catchUpIntervalMs ?? 5_000);
+      this.catchUpTimer.unref();
+    }
     this.log = new DurableLog(this.storage, this.logger, {
       onCommit: (seconds, updates, failed) => {
         this.stats.onCommitDuration(seconds);
@@ -236,6 +243,7 @@ export class CollabServer {
    */
   async shutdown(timeoutMs = 10_000): Promise<void> {
     this.shuttingDown = true;
+    clearInterval(this.catchUpTimer);
     for (const connection of this.connections) {
       connection.close(CloseCode.GoingAway, 'server shutting down');
     }
@@ -352,6 +360,34 @@ export class CollabServer {
   }
 
   private readonly compacting = new Set<string>();
+  private catchUpTimer: NodeJS.Timeout | undefined;
+  private catchingUp = false;
+
+  /** Applies to each room with clients what storage has beyond its watermark (see catchUpIntervalMs). */
+  private async catchUp(): Promise<void> {
+    if (this.catchingUp || this.shuttingDown) return;
+    this.catchingUp = true;
+    try {
+      for (const slot of [...this.slots.values()]) {
+        const room = slot.room;
+        if (!room || room.connections.size === 0) continue;
+        try {
+          const content = await this.storage.loadContentSince(room.id, room.storageWatermark);
+          const parts = content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
+          // Durable already: applied as if from another instance, relayed, never stored again.
+          if (parts.length > 0) room.applyRemote({ kind: 'update', update: Y.mergeUpdates(parts) });
+          room.storageWatermark = Math.max(room.storageWatermark, content.lastSeq);
+        } catch (error) {
+          this.logger.warn(
+            { err: error, doc: room.id },
+            'catch-up read failed; retrying at the next interval',
+          );
+        }
+      }
+    } finally {
+      this.catchingUp = false;
+    }
+  }
 
   /**
    * Folds a document's update log into one snapshot. The snapshot is built from storage, not from
@@ -378,10 +414,7 @@ export class CollabServer {
     }
   }
 
-  private runHook<K extends HookName>(
-    hook: K,
-    ...args: Parameters<NonNullable<CollabExtension[K]>>
-  ): void {
+  private runHook<K extends HookName>(hook: K, ...args: Parameters<NonNullable<CollabExtension[K]>>): void {
     for (const extension of this.extensions) {
       const fn = extension[hook] as ((...a: typeof args) => void) | undefined;
       if (!fn) continue;

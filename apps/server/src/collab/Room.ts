@@ -15,6 +15,10 @@ import {
   encodeUpdate,
 } from './protocol.ts';
 
+const MAX_CACHED_SYNC_REPLIES = 8;
+const LARGE_ROOM = 50;
+const LARGE_ROOM_PRESENCE_MS = 50;
+
 /** Origin of changes that arrive from another instance through the broker. */
 export const REMOTE_ORIGIN = Symbol('remote instance');
 
@@ -45,10 +49,23 @@ export class Room {
   readonly connections = new Set<Connection>();
   /** Sequence number of the last committed update of this document. */
   lastSeq: number;
+  /**
+   * With several instances: every update in storage up to this seq is in `doc` (loaded, or
+   * fetched by the catch-up poll). Updates received through the broker may be ahead of it.
+   */
+  storageWatermark: number;
   /** Committed updates not yet folded into the snapshot. */
   updatesSinceSnapshot: number;
   private uncommitted = 0;
   private awarenessChanged = new Set<number>();
+  /** Committed updates not yet broadcast (one commit batch). */
+  private committed: Array<{ update: Uint8Array; from: Connection | null }> = [];
+  /**
+   * Sync step 2 replies by the state vector they answer. Joiners with the same state (every new
+   * one; every one with the same offline copy) share one encoding and one buffer instead of
+   * each re-encoding the whole document (docs/benchmarks.md, S4). Cleared on any change.
+   */
+  private readonly syncReplies = new Map<string, Uint8Array>();
   /** Awareness changes made by this instance's clients, to publish to other instances. */
   private awarenessChangedHere = new Set<number>();
   private awarenessFlushScheduled = false;
@@ -64,6 +81,7 @@ export class Room {
     const parts = content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
     if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts));
     this.lastSeq = content.lastSeq;
+    this.storageWatermark = content.lastSeq;
     this.updatesSinceSnapshot = content.updates.length;
     this.doc.on('update', this.handleDocUpdate);
     this.awareness.on('update', this.handleAwarenessUpdate);
@@ -84,11 +102,7 @@ export class Room {
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
     if (connection.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(
-        this.awareness,
-        [...connection.awarenessClients],
-        connection,
-      );
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], connection);
     }
     if (this.connections.size === 0) this.deps.onEmpty(this);
   }
@@ -104,7 +118,13 @@ export class Room {
       switch (message.type) {
         case 'sync-step-1': {
           // Computed now, sent once every update it may contain is durable.
-          const reply = encodeSyncStep2(this.doc, message.stateVector);
+          const key = Buffer.from(message.stateVector).toString('latin1');
+          let reply = this.syncReplies.get(key);
+          if (!reply) {
+            reply = encodeSyncStep2(this.doc, message.stateVector);
+            if (this.syncReplies.size >= MAX_CACHED_SYNC_REPLIES) this.syncReplies.clear();
+            this.syncReplies.set(key, reply);
+          }
           void this.deps.log.barrier().then(() => connection.send(reply));
           break;
         }
@@ -145,11 +165,16 @@ export class Room {
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN);
       else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN);
     } catch (error) {
-      this.deps.logger.error({ err: error, kind: message.kind }, 'could not apply a message from another instance');
+      this.deps.logger.error(
+        { err: error, kind: message.kind },
+        'could not apply a message from another instance',
+      );
     }
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    // Any change makes cached sync replies stale.
+    this.syncReplies.clear();
     if (origin === REMOTE_ORIGIN) {
       // Durable already (published after its commit): relay at once.
       const message = encodeUpdate(update);
@@ -162,18 +187,37 @@ export class Room {
       this.uncommitted--;
       this.lastSeq = seq;
       this.updatesSinceSnapshot++;
-      if (!this.destroyed) {
-        const message = encodeUpdate(update);
-        for (const connection of this.connections) {
-          if (connection !== from) connection.send(message);
-        }
-      }
-      this.deps.publish?.({ kind: 'update', update });
+      // The durable log resolves a whole commit batch in one loop; the broadcast runs after the
+      // last of them, so the batch goes out as one frame.
+      if (this.committed.length === 0) queueMicrotask(this.broadcastCommitted);
+      this.committed.push({ update, from });
       this.deps.onCommitted(this, update, from);
-      if (this.uncommitted === 0 && this.updatesSinceSnapshot >= this.deps.compactAfterUpdates) {
-        this.deps.onCompactionDue(this);
-      }
     });
+  };
+
+  /**
+   * Sends one commit batch's updates to everyone as ONE merged frame. One frame per update per
+   * connection made a busy room (200 writers: 80,000 frames a second) fall behind and never catch
+   * up (docs/benchmarks.md, S3); merged, the frame rate falls as the load rises. A connection is
+   * skipped only when it sent every update of the batch; otherwise it also gets its own updates
+   * back, which Yjs ignores.
+   */
+  private readonly broadcastCommitted = (): void => {
+    const batch = this.committed;
+    this.committed = [];
+    if (batch.length === 0) return;
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update));
+    if (!this.destroyed) {
+      const message = encodeUpdate(merged);
+      const soleOrigin = batch.every((b) => b.from === batch[0]!.from) ? batch[0]!.from : null;
+      for (const connection of this.connections) {
+        if (connection !== soleOrigin) connection.send(message);
+      }
+    }
+    this.deps.publish?.({ kind: 'update', update: merged });
+    if (this.uncommitted === 0 && this.updatesSinceSnapshot >= this.deps.compactAfterUpdates) {
+      this.deps.onCompactionDue(this);
+    }
   };
 
   private readonly handleAwarenessUpdate = (
@@ -195,9 +239,13 @@ export class Room {
     }
     // Presence is coalesced per event-loop turn: one encoded message for all the changes of a
     // turn, sent to everyone, instead of one message per change per recipient.
+    // In a large room, per turn is still too often (1,000 people sending presence once a second
+    // would mean up to a million frames a second): there, flush at most every 50 ms, far below
+    // y-protocols' 15 s renewal (docs/benchmarks.md, S2).
     if (!this.awarenessFlushScheduled) {
       this.awarenessFlushScheduled = true;
-      setImmediate(this.flushAwareness);
+      if (this.connections.size >= LARGE_ROOM) setTimeout(this.flushAwareness, LARGE_ROOM_PRESENCE_MS);
+      else setImmediate(this.flushAwareness);
     }
   };
 

@@ -37,6 +37,7 @@ async function startInstance(): Promise<Instance> {
     logger: silent,
     unloadDelayMs: 20,
     compactAfterUpdates: 30,
+    catchUpIntervalMs: 200,
   });
   return { server, storage, broker };
 }

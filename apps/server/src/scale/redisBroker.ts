@@ -40,13 +40,15 @@ export class RedisBroker implements RoomBroker {
   ) {
     this.idBytes = randomBytes(INSTANCE_ID_BYTES);
     this.instanceId = this.idBytes.toString('hex');
-    const options = { lazyConnect: false, maxRetriesPerRequest: null, enableAutoPipelining: true } as const;
-    this.publisher = new Redis(url, options);
-    this.subscriber = new Redis(url, options);
+    // Publishes are pipelined; the subscriber connection only (un)subscribes, one at a time.
+    this.publisher = new Redis(url, { maxRetriesPerRequest: null, enableAutoPipelining: true });
+    this.subscriber = new Redis(url, { maxRetriesPerRequest: null });
     for (const client of [this.publisher, this.subscriber]) {
       client.on('error', (error: Error) => this.logger.error({ err: error }, 'redis error'));
     }
-    this.subscriber.on('messageBuffer', (channel: Buffer, frame: Buffer) => this.deliver(channel.toString(), frame));
+    this.subscriber.on('messageBuffer', (channel: Buffer, frame: Buffer) =>
+      this.deliver(channel.toString(), frame),
+    );
   }
 
   private channel(documentId: string): string {
@@ -64,7 +66,10 @@ export class RedisBroker implements RoomBroker {
     for (const handler of this.handlers.get(documentId) ?? []) handler(decoded.message);
   }
 
-  async subscribe(documentId: string, onMessage: (message: BrokerMessage) => void): Promise<() => Promise<void>> {
+  async subscribe(
+    documentId: string,
+    onMessage: (message: BrokerMessage) => void,
+  ): Promise<() => Promise<void>> {
     let set = this.handlers.get(documentId);
     if (!set) {
       set = new Set();
@@ -87,9 +92,11 @@ export class RedisBroker implements RoomBroker {
     // While Redis is unreachable ioredis queues commands (maxRetriesPerRequest: null) and sends
     // them on reconnection, so a blip delays other instances' clients rather than skipping them.
     // The update itself is committed to storage already.
-    this.publisher.publish(this.channel(documentId), encodeBrokerMessage(this.idBytes, message)).catch((error: unknown) => {
-      this.logger.error({ err: error, doc: documentId }, 'redis publish failed');
-    });
+    this.publisher
+      .publish(this.channel(documentId), encodeBrokerMessage(this.idBytes, message))
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, doc: documentId }, 'redis publish failed');
+      });
   }
 
   async close(): Promise<void> {

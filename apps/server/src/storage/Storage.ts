@@ -72,6 +72,12 @@ export interface Storage {
   /** Everything stored for a document; an existing document with no content yields an empty log. */
   loadContent(id: string): Promise<StoredContent>;
   /**
+   * What was committed after sequence number `afterSeq`: the updates with a greater seq, or, if
+   * a compaction has folded some of them into the snapshot since, the snapshot and everything
+   * after it. `lastSeq` is the new watermark.
+   */
+  loadContentSince(id: string, afterSeq: number): Promise<StoredContent>;
+  /**
    * Appends updates, possibly for several documents, in ONE durable transaction: when the
    * promise resolves every update is on disk; when it rejects none is. Returns each update's
    * sequence number, in input order.
@@ -85,7 +91,11 @@ export interface Storage {
   /** Number of log entries after the snapshot (what compaction would fold). */
   countUpdates(id: string): Promise<number>;
   /** Replaces a document's rows in the recommendations index, in one transaction. */
-  replaceRecommendations(documentId: string, info: IndexedDocumentInfo, rows: readonly IndexedRecommendation[]): Promise<void>;
+  replaceRecommendations(
+    documentId: string,
+    info: IndexedDocumentInfo,
+    rows: readonly IndexedRecommendation[],
+  ): Promise<void>;
   /** The register: indexed recommendations of all documents, by document then number. */
   queryRecommendations(filter?: RegisterFilter): Promise<RegisterRow[]>;
   /** Workspace settings (the tag vocabulary ...), as JSON values. */

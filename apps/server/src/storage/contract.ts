@@ -131,27 +131,64 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
     it('replaces and queries the recommendations index', async () => {
       await storage.createDocument({ id: 'm1', title: 'Islamabad summary' });
       await storage.createDocument({ id: 'm2', title: 'Abidjan summary' });
-      const row = (id: string, number: number, text: string, themes: string[], addressees: string[], status = 'proposed') => ({
-        id, number, text, sessionId: null, sessionTitle: null, themes, addressees, priority: null, status, note: '',
+      const row = (
+        id: string,
+        number: number,
+        text: string,
+        themes: string[],
+        addressees: string[],
+        status = 'proposed',
+      ) => ({
+        id,
+        number,
+        text,
+        sessionId: null,
+        sessionTitle: null,
+        themes,
+        addressees,
+        priority: null,
+        status,
+        note: '',
       });
-      await storage.replaceRecommendations('m1', { meetingTitle: 'Prep 1', meetingDates: '15-16 April 2025' }, [
-        row('a', 1, 'Member States should pledge medical units.', ['medical'], ['member-states']),
-        row('b', 2, 'Côte d’Ivoire will host training.', ['training'], ['tpccs'], 'agreed'),
-      ]);
+      await storage.replaceRecommendations(
+        'm1',
+        { meetingTitle: 'Prep 1', meetingDates: '15-16 April 2025' },
+        [
+          row('a', 1, 'Member States should pledge medical units.', ['medical'], ['member-states']),
+          row('b', 2, 'Côte d’Ivoire will host training.', ['training'], ['tpccs'], 'agreed'),
+        ],
+      );
       await storage.replaceRecommendations('m2', { meetingTitle: 'Prep 2', meetingDates: '3 March 2026' }, [
-        row('c', 1, 'The Secretariat should report on MEDICAL evacuation.', ['medical', 'technology'], ['secretariat']),
+        row(
+          'c',
+          1,
+          'The Secretariat should report on MEDICAL evacuation.',
+          ['medical', 'technology'],
+          ['secretariat'],
+        ),
       ]);
       const all = await storage.queryRecommendations();
       expect(all.map((r) => `${r.documentId}/${r.id}`)).toEqual(['m1/a', 'm1/b', 'm2/c']);
-      expect(all[1]).toMatchObject({ documentTitle: 'Islamabad summary', meetingDates: '15-16 April 2025', themes: ['training'], status: 'agreed' });
+      expect(all[1]).toMatchObject({
+        documentTitle: 'Islamabad summary',
+        meetingDates: '15-16 April 2025',
+        themes: ['training'],
+        status: 'agreed',
+      });
       expect((await storage.queryRecommendations({ theme: 'medical' })).map((r) => r.id)).toEqual(['a', 'c']);
       expect((await storage.queryRecommendations({ addressee: 'tpccs' })).map((r) => r.id)).toEqual(['b']);
       expect((await storage.queryRecommendations({ status: 'agreed' })).map((r) => r.id)).toEqual(['b']);
       expect((await storage.queryRecommendations({ q: 'medical' })).map((r) => r.id)).toEqual(['a', 'c']);
-      expect((await storage.queryRecommendations({ theme: 'medical', addressee: 'secretariat' })).map((r) => r.id)).toEqual(['c']);
+      expect(
+        (await storage.queryRecommendations({ theme: 'medical', addressee: 'secretariat' })).map((r) => r.id),
+      ).toEqual(['c']);
       // Replacing a document's rows drops the ones it no longer has.
-      await storage.replaceRecommendations('m1', { meetingTitle: 'Prep 1', meetingDates: '' }, [row('b', 1, 'Renumbered.', [], [])]);
-      expect((await storage.queryRecommendations({ documentId: 'm1' })).map((r) => [r.id, r.number, r.text])).toEqual([['b', 1, 'Renumbered.']]);
+      await storage.replaceRecommendations('m1', { meetingTitle: 'Prep 1', meetingDates: '' }, [
+        row('b', 1, 'Renumbered.', [], []),
+      ]);
+      expect(
+        (await storage.queryRecommendations({ documentId: 'm1' })).map((r) => [r.id, r.number, r.text]),
+      ).toEqual([['b', 1, 'Renumbered.']]);
     });
 
     it('keeps settings as JSON values', async () => {
@@ -159,6 +196,28 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       await storage.putSetting('vocabulary', { version: 2, themes: [{ id: 'x', label: 'São Tomé' }] });
       await storage.putSetting('vocabulary', { version: 3, themes: [] });
       expect(await storage.getSetting('vocabulary')).toEqual({ version: 3, themes: [] });
+    });
+
+    it('loads what was committed after a watermark, snapshot included once compacted', async () => {
+      await storage.createDocument({ id: 'since', title: 's' });
+      const doc = new Y.Doc();
+      const [s1] = await storage.appendUpdates([{ documentId: 'since', update: textUpdate(doc, 0, 'a') }]);
+      const [s2] = await storage.appendUpdates([{ documentId: 'since', update: textUpdate(doc, 1, 'b') }]);
+      const tail = await storage.loadContentSince('since', s1!);
+      expect(tail).toMatchObject({ snapshot: null, lastSeq: s2 });
+      expect(tail.updates).toHaveLength(1);
+      expect(await storage.loadContentSince('since', s2!)).toEqual({
+        snapshot: null,
+        updates: [],
+        lastSeq: s2,
+      });
+      // Once compacted past the watermark, the snapshot carries what the log no longer has.
+      await storage.compact('since', Y.encodeStateAsUpdate(doc), s2!);
+      const [s3] = await storage.appendUpdates([{ documentId: 'since', update: textUpdate(doc, 2, 'c') }]);
+      const after = await storage.loadContentSince('since', s1!);
+      expect(after.snapshot).not.toBeNull();
+      expect(after.lastSeq).toBe(s3);
+      expect(contentOf(after)).toBe('abc');
     });
 
     it('keeps binary updates byte for byte', async () => {

@@ -26,7 +26,10 @@ afterAll(async () => {
   if (!available) return;
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
-  const { rows } = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}%`]);
+  const { rows } = await client.query<{ nspname: string }>(
+    `SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`,
+    [`${schema}%`],
+  );
   for (const row of rows) await client.query(`DROP SCHEMA IF EXISTS ${row.nspname} CASCADE`);
   await client.end();
 });

@@ -167,6 +167,36 @@ export class PostgresStorage implements Storage {
     }
   }
 
+  async loadContentSince(id: string, afterSeq: number): Promise<StoredContent> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const exists = await client.query('SELECT 1 FROM documents WHERE id = $1', [id]);
+      if (exists.rowCount === 0) throw new UnknownDocumentError(id);
+      const snapshot = await client.query<{ upto_seq: string; data: Buffer }>(
+        'SELECT upto_seq, data FROM document_snapshots WHERE document_id = $1 AND upto_seq > $2',
+        [id, afterSeq],
+      );
+      const folded = snapshot.rows[0];
+      const after = folded ? Number(folded.upto_seq) : afterSeq;
+      const updates = await client.query<{ seq: string; data: Buffer }>(
+        'SELECT seq, data FROM document_updates WHERE document_id = $1 AND seq > $2 ORDER BY seq',
+        [id, after],
+      );
+      await client.query('COMMIT');
+      return {
+        snapshot: folded ? toBytes(folded.data) : null,
+        updates: updates.rows.map((row) => toBytes(row.data)),
+        lastSeq: updates.rows.length > 0 ? Number(updates.rows[updates.rows.length - 1]!.seq) : after,
+      };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<number[]> {
     if (batch.length === 0) return [];
     try {

@@ -132,9 +132,7 @@ export class SqliteStorage implements Storage {
         'INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
       ),
       getDocument: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
-      listDocuments: db.prepare<[], DocumentRow>(
-        'SELECT * FROM documents ORDER BY updated_at DESC, id',
-      ),
+      listDocuments: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
       touchDocument: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
       getSnapshot: db.prepare<[string], { upto_seq: number; data: Buffer }>(
         'SELECT upto_seq, data FROM document_snapshots WHERE document_id = ?',
@@ -147,9 +145,7 @@ export class SqliteStorage implements Storage {
         `INSERT INTO document_snapshots (document_id, upto_seq, data) VALUES (?, ?, ?)
          ON CONFLICT(document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
       ),
-      deleteUpdatesUpTo: db.prepare(
-        'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?',
-      ),
+      deleteUpdatesUpTo: db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?'),
       countUpdates: db.prepare<[string, number], { n: number }>(
         'SELECT count(*) AS n FROM document_updates WHERE document_id = ? AND seq > ?',
       ),
@@ -177,7 +173,10 @@ export class SqliteStorage implements Storage {
     return new SqliteStorage(path.join(dataDir, 'plenary.sqlite'));
   }
 
-  async createDocument(doc: { id: string; title: string }, initialContent?: Uint8Array): Promise<DocumentRecord> {
+  async createDocument(
+    doc: { id: string; title: string },
+    initialContent?: Uint8Array,
+  ): Promise<DocumentRecord> {
     const now = new Date().toISOString();
     try {
       this.db.transaction(() => {
@@ -211,6 +210,21 @@ export class SqliteStorage implements Storage {
       const rows = this.statements.getUpdates.all(id, after);
       return {
         snapshot: snapshot ? toBytes(snapshot.data) : null,
+        updates: rows.map((row) => toBytes(row.data)),
+        lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : after,
+      };
+    })();
+  }
+
+  async loadContentSince(id: string, afterSeq: number): Promise<StoredContent> {
+    return this.db.transaction(() => {
+      if (!this.statements.getDocument.get(id)) throw new UnknownDocumentError(id);
+      const snapshot = this.statements.getSnapshot.get(id);
+      const folded = snapshot !== undefined && snapshot.upto_seq > afterSeq;
+      const after = folded ? snapshot.upto_seq : afterSeq;
+      const rows = this.statements.getUpdates.all(id, after);
+      return {
+        snapshot: folded ? toBytes(snapshot.data) : null,
         updates: rows.map((row) => toBytes(row.data)),
         lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : after,
       };
@@ -251,8 +265,21 @@ export class SqliteStorage implements Storage {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const r of rows) {
-        insert.run(documentId, r.id, r.number, r.text, r.sessionId, r.sessionTitle, JSON.stringify(r.themes),
-          JSON.stringify(r.addressees), r.priority, r.status, r.note, info.meetingTitle, info.meetingDates);
+        insert.run(
+          documentId,
+          r.id,
+          r.number,
+          r.text,
+          r.sessionId,
+          r.sessionTitle,
+          JSON.stringify(r.themes),
+          JSON.stringify(r.addressees),
+          r.priority,
+          r.status,
+          r.note,
+          info.meetingTitle,
+          info.meetingDates,
+        );
       }
     })();
   }
@@ -277,7 +304,7 @@ export class SqliteStorage implements Storage {
       params.push(filter.status);
     }
     if (filter.q) {
-      where.push("(instr(lower(r.text), lower(?)) > 0 OR instr(lower(r.note), lower(?)) > 0)");
+      where.push('(instr(lower(r.text), lower(?)) > 0 OR instr(lower(r.note), lower(?)) > 0)');
       params.push(filter.q, filter.q);
     }
     const rows = this.db
@@ -290,13 +317,17 @@ export class SqliteStorage implements Storage {
   }
 
   async getSetting(key: string): Promise<unknown> {
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    const row = this.db
+      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get(key);
     return row ? (JSON.parse(row.value) as unknown) : null;
   }
 
   async putSetting(key: string, value: unknown): Promise<void> {
     this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
       .run(key, JSON.stringify(value));
   }
 
