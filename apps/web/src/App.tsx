@@ -6,6 +6,8 @@ import { saveIdentity, useIdentity } from './identity.ts';
 import { IdentityButton } from './identity/IdentityButton.tsx';
 import { IdentityDialog } from './identity/IdentityDialog.tsx';
 import { MessagePage } from './MessagePage.tsx';
+import { VocabularyPage } from './recommendations/vocabularyAdmin/VocabularyPage.tsx';
+import { RegisterPage } from './register/RegisterPage.tsx';
 import { useRoute } from './routes.ts';
 
 export function App() {
@@ -35,6 +37,12 @@ export function App() {
           <AppHeader />
         </div>
       );
+      break;
+    case 'register':
+      page = <RegisterPage identityControl={identityControl} />;
+      break;
+    case 'vocabulary':
+      page = <VocabularyPage identityControl={identityControl} />;
       break;
     case 'notFound':
       page = (

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { RouteLink } from './RouteLink.tsx';
+import { useRoute } from './routes.ts';
 
 interface AppHeaderProps {
   /** The page's own heading (a document title); the brand stands alone on the home page. */
@@ -8,6 +9,7 @@ interface AppHeaderProps {
 }
 
 export function AppHeader({ title, children }: AppHeaderProps) {
+  const route = useRoute();
   return (
     <header className="app-header">
       <RouteLink to="/" className="brand" aria-label="Plenary: all documents">
@@ -16,6 +18,23 @@ export function AppHeader({ title, children }: AppHeaderProps) {
         </span>
         <span className="brand__name">Plenary</span>
       </RouteLink>
+      {/* Workspace-wide pages (issue #4). */}
+      <nav className="app-nav" aria-label="Workspace">
+        <RouteLink
+          to="/register"
+          className="app-nav__link"
+          aria-current={route.name === 'register' ? 'page' : undefined}
+        >
+          Register
+        </RouteLink>
+        <RouteLink
+          to="/vocabulary"
+          className="app-nav__link"
+          aria-current={route.name === 'vocabulary' ? 'page' : undefined}
+        >
+          Vocabulary
+        </RouteLink>
+      </nav>
       {title !== undefined && (
         <>
           <span className="app-header__divider" aria-hidden="true" />

@@ -46,7 +46,8 @@ export function createDocument(title: string): Promise<DocumentSummary> {
   );
 }
 
-async function request<T>(path: string, init: RequestInit, parse: (body: unknown) => T): Promise<T> {
+/** A JSON request: ApiError with the server's message on an error status, NetworkError without an answer. */
+export async function request<T>(path: string, init: RequestInit, parse: (body: unknown) => T): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });

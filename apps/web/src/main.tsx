@@ -8,7 +8,12 @@ import './styles/documents.css';
 import './styles/editor.css';
 import './styles/collab.css';
 import './styles/dialog.css';
+import './styles/panels.css';
+import './styles/structure.css';
+import './styles/templates.css';
 import './styles/export.css';
+import './styles/recommendations.css';
+import './styles/workspacePages.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

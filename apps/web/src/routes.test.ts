@@ -18,6 +18,11 @@ describe('parseRoute', () => {
     expect(parseRoute(`/d/${'x'.repeat(65)}`).name).toBe('notFound');
   });
 
+  it('maps /register and /vocabulary to their pages', () => {
+    expect(parseRoute('/register')).toEqual({ name: 'register' });
+    expect(parseRoute('/vocabulary/')).toEqual({ name: 'vocabulary' });
+  });
+
   it('round-trips documentPath', () => {
     expect(parseRoute(documentPath('Doc-42'))).toEqual({ name: 'document', documentId: 'Doc-42' });
   });

@@ -2,18 +2,24 @@ import { useSyncExternalStore } from 'react';
 import { isDocumentId } from '@plenary/protocol';
 
 /**
- * The app's two screens, addressed by path so that every URL can be shared and reloaded:
+ * The app's screens, addressed by path so that every URL can be shared and reloaded:
  *   /          the documents list
  *   /d/<id>    one document in the editor
+ *   /register  the recommendations of every summary (issue #4)
+ *   /vocabulary the tag vocabulary (issue #4)
  * The server answers every such path with index.html (SPA fallback).
  */
 export type Route =
   | { readonly name: 'documents' }
   | { readonly name: 'document'; readonly documentId: string }
+  | { readonly name: 'register' }
+  | { readonly name: 'vocabulary' }
   | { readonly name: 'notFound'; readonly path: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'documents' };
+  if (pathname === '/register' || pathname === '/register/') return { name: 'register' };
+  if (pathname === '/vocabulary' || pathname === '/vocabulary/') return { name: 'vocabulary' };
   const match = /^\/d\/([^/]+)\/?$/.exec(pathname);
   if (match) {
     const documentId = safeDecode(match[1] ?? '');

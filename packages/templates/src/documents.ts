@@ -60,6 +60,10 @@ export function buildDocument(templateId: unknown, input: DocumentInput): BuiltD
         section('conclusions', h(2, 'Conclusions'), ul(li())),
         section('recommendations', h(2, 'Recommendations'), ol(li())),
         ...(input.includeAnnex ? [section('annex', h(2, 'Annex'), p())] : []),
+        // A document ending in a section gets a trailing paragraph from every editor that opens
+        // it (so there is somewhere to type after it); two people opening a new summary at once
+        // would add two. Seeded here, once, on the server.
+        p(),
       );
       break;
     case 'summary-report':
@@ -70,6 +74,7 @@ export function buildDocument(templateId: unknown, input: DocumentInput): BuiltD
           section({ kind: 'session-findings', sessionId: s.id }, sessionHeading(s.id), speaker({}), p()),
         ),
         section('wrap-up', h(2, 'Wrap-up'), p()),
+        p(),
       );
       break;
     case 'blank':

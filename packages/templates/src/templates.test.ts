@@ -38,6 +38,7 @@ describe('document templates', () => {
       ...built.sessions.map((s) => `session-findings:${s.id}`),
       'conclusions',
       'recommendations',
+      'paragraph',
     ]);
     expect(built.body.content![0]!.attrs!.heading).toBe('Co-Chairs’ Summary');
     expect(new Set(built.sessions.map((s) => s.id)).size).toBe(3);

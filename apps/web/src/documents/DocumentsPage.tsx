@@ -5,7 +5,7 @@ import { useNow } from '../format/useNow.ts';
 import { documentPath, navigate } from '../routes.ts';
 import { RouteLink } from '../RouteLink.tsx';
 import type { DocumentSummary } from '../api.ts';
-import { CreateDocumentForm } from './CreateDocumentForm.tsx';
+import { NewSummaryActions } from '../templates/NewSummaryActions.tsx';
 import { useDocumentList } from './useDocumentList.ts';
 
 /** `/`: every document, the most recently edited first, and a way to start a new one. */
@@ -25,9 +25,13 @@ export function DocumentsPage({ identityControl }: { readonly identityControl: R
           <p className="documents__lead">
             Chair's summaries and other outcome documents, written together in real time.
           </p>
+          <p className="documents__lead">
+            Their recommendations, tagged and searchable across meetings, are in the{' '}
+            <RouteLink to="/register">recommendations register</RouteLink>.
+          </p>
         </div>
 
-        <CreateDocumentForm onCreated={(created) => navigate(documentPath(created.id))} />
+        <NewSummaryActions onOpen={(id) => navigate(documentPath(id))} />
 
         <section
           className="documents__section"

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { CollabSession } from '../collab/CollabSession.ts';
 import type { Identity } from '../identity.ts';
+import { OpenTagPopover } from '../recommendations/OpenTagPopover.tsx';
+import type { RecommendationsController } from '../recommendations/RecommendationsController.ts';
+import { SlashMenu } from '../templates/SlashMenu.tsx';
 import { editorExtensions } from './editorExtensions.ts';
 import { LinkPrompt } from './LinkPrompt.tsx';
 import { Toolbar } from './Toolbar.tsx';
@@ -10,20 +13,22 @@ interface EditorProps {
   readonly session: CollabSession;
   readonly identity: Identity;
   readonly title: string;
+  /** The document's recommendations (issue #4): numbers, chips and the tag popover in the page. */
+  readonly recommendations?: RecommendationsController | null;
 }
 
 /** The toolbar and the page: Tiptap bound to the session's Y.Doc, with everyone's carets. */
-export function Editor({ session, identity, title }: EditorProps) {
+export function Editor({ session, identity, title, recommendations = null }: EditorProps) {
   // Counts link requests (toolbar, Mod-K) so that asking again while open refocuses the prompt.
   const [linkRequest, setLinkRequest] = useState<number | null>(null);
   const openLink = () => setLinkRequest((count) => (count ?? 0) + 1);
 
   const editor = useEditor(
     {
-      extensions: editorExtensions(session, identity, openLink),
+      extensions: editorExtensions(session, identity, openLink, recommendations),
       editorProps: editorProps(title),
     },
-    [session],
+    [session, recommendations],
   );
 
   useEffect(() => {
@@ -44,6 +49,8 @@ export function Editor({ session, identity, title }: EditorProps) {
       </div>
       <article className="page">
         <EditorContent editor={editor} />
+        <SlashMenu editor={editor} />
+        {recommendations && <OpenTagPopover controller={recommendations} editor={editor} />}
       </article>
     </>
   );

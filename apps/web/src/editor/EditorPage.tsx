@@ -9,6 +9,11 @@ import { documentExists, useDocument } from '../documents/useDocument.ts';
 import type { Identity } from '../identity.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { MessagePage } from '../MessagePage.tsx';
+import { RecommendationsPanel } from '../recommendations/RecommendationsPanel.tsx';
+import { useRecommendations } from '../recommendations/useRecommendations.ts';
+import { SidePanel, type SidePanelDefinition } from '../structure/SidePanel.tsx';
+import { StructureProvider } from '../structure/StructureContext.tsx';
+import { useStructurePanels } from '../structure/useStructurePanels.tsx';
 import { Editor } from './Editor.tsx';
 
 interface EditorPageProps {
@@ -22,6 +27,8 @@ export function EditorPage({ documentId, identity, identityControl }: EditorPage
   const lookup = useDocument(documentId);
   const session = useCollaboration({ documentId, documentExists: () => documentExists(documentId) });
   const state = useSessionState(session);
+  const recommendations = useRecommendations(session);
+  const structure = useStructurePanels(session, state.loaded);
   const title = 'document' in lookup && lookup.document ? lookup.document.title : undefined;
 
   useEffect(() => {
@@ -59,21 +66,56 @@ export function EditorPage({ documentId, identity, identityControl }: EditorPage
         <ConnectionStatus state={state} />
         {identityControl}
       </AppHeader>
-      <main className="workspace" id="main">
-        {session && state.connection === 'stopped' && state.stoppedBy !== undefined && (
-          <StoppedNotice code={state.stoppedBy} onRetry={() => session.reconnect()} />
-        )}
-        {session && state.loaded ? (
-          <Editor key={documentId} session={session} identity={identity} title={heading || 'the document'} />
-        ) : (
-          <EditorPlaceholder />
-        )}
-        {session && (
-          <aside className="workspace__aside" aria-label="People">
-            <PresenceList awareness={session.awareness} connected={state.connection === 'connected'} />
-          </aside>
-        )}
-      </main>
+      <StructureProvider value={structure.structure}>
+        <main className="workspace" id="main">
+          {session && state.connection === 'stopped' && state.stoppedBy !== undefined && (
+            <StoppedNotice code={state.stoppedBy} onRetry={() => session.reconnect()} />
+          )}
+          {session && state.loaded ? (
+            <Editor
+              key={documentId}
+              session={session}
+              identity={identity}
+              title={heading || 'the document'}
+              recommendations={recommendations}
+            />
+          ) : (
+            <EditorPlaceholder />
+          )}
+          {session && (
+            // The side column: who is here on top, then one tab per panel. A feature adds its
+            // panel to this list.
+            <SidePanel
+              className="workspace__aside"
+              selected={structure.selected}
+              onSelect={structure.select}
+              panels={[
+                {
+                  id: 'people',
+                  title: 'Who is here',
+                  pinned: true,
+                  content: (
+                    <PresenceList
+                      awareness={session.awareness}
+                      connected={state.connection === 'connected'}
+                    />
+                  ),
+                },
+                ...structure.panels,
+                ...(recommendations
+                  ? [
+                      {
+                        id: 'recommendations',
+                        title: 'Recommendations',
+                        content: <RecommendationsPanel controller={recommendations} />,
+                      } satisfies SidePanelDefinition,
+                    ]
+                  : []),
+              ]}
+            />
+          )}
+        </main>
+      </StructureProvider>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { useRef } from 'react';
 import { useEditorState, type Editor } from '@tiptap/react';
+import { RecommendationTools } from '../recommendations/RecommendationTools.tsx';
+import { TemplatesMenu } from '../templates/TemplatesMenu.tsx';
 import {
   BoldIcon,
   BulletListIcon,
@@ -154,6 +156,12 @@ export function Toolbar({ editor, onLink }: ToolbarProps) {
           <LinkIcon />
         </ToolbarButton>
       </div>
+
+      <div className="toolbar__group" role="group" aria-label="Templates">
+        <TemplatesMenu editor={editor} disabled={off} />
+      </div>
+
+      <RecommendationTools editor={editor} disabled={off} />
 
       <div className="toolbar__group" role="group" aria-label="History">
         <ToolbarButton

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 /** Toolbar icons: 24-unit line drawings in the current text colour, hidden from screen readers. */
-function Icon({ children }: { readonly children: ReactNode }) {
+export function Icon({ children }: { readonly children: ReactNode }) {
   return (
     <svg
       className="icon"
