@@ -12,6 +12,7 @@ import './styles/panels.css';
 import './styles/structure.css';
 import './styles/templates.css';
 import './styles/export.css';
+import './styles/outline.css';
 import './styles/recommendations.css';
 import './styles/workspacePages.css';
 

@@ -9,6 +9,7 @@ import { documentExists, useDocument } from '../documents/useDocument.ts';
 import type { Identity } from '../identity.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { MessagePage } from '../MessagePage.tsx';
+import { OutlinePanel } from '../outline/OutlinePanel.tsx';
 import { RecommendationsPanel } from '../recommendations/RecommendationsPanel.tsx';
 import { useRecommendations } from '../recommendations/useRecommendations.ts';
 import { SidePanel, type SidePanelDefinition } from '../structure/SidePanel.tsx';
@@ -102,6 +103,11 @@ export function EditorPage({ documentId, identity, identityControl }: EditorPage
                   ),
                 },
                 ...structure.panels,
+                {
+                  id: 'outline',
+                  title: 'Outline',
+                  content: <OutlinePanel doc={session.doc} />,
+                },
                 ...(recommendations
                   ? [
                       {

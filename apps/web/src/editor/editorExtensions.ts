@@ -5,6 +5,8 @@ import { Placeholder } from '@tiptap/extensions';
 import { DOCUMENT_FRAGMENT, plenaryExtensions } from '@plenary/schema';
 import type { CollabSession } from '../collab/CollabSession.ts';
 import type { Identity } from '../identity.ts';
+import { UnNumbering } from '../numbering/UnNumbering.ts';
+import { OutlineTracker } from '../outline/outlineStore.ts';
 import type { RecommendationsController } from '../recommendations/RecommendationsController.ts';
 import { Recommendations } from '../recommendations/RecommendationsExtension.ts';
 import { structureExtensions, withStructureNodeViews } from '../structure/editorStructure.ts';
@@ -37,5 +39,8 @@ export function editorExtensions(
     SlashMenu,
     // Marking, numbering and tagging recommendations (issue #4).
     Recommendations.configure({ controller: recommendations }),
+    // UN paragraph and heading numbers as decorations, and the outline pane's view (issue #3).
+    UnNumbering.configure({ doc: session.doc }),
+    OutlineTracker.configure({ doc: session.doc }),
   ];
 }
