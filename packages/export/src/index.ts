@@ -26,7 +26,7 @@ export {
   contentVersionId,
   isSha256Hex,
 } from './hash.ts';
-export { formatNumber, toLetters, toRoman } from './numbering.ts';
+export { formatNumber, toLetters, toRoman } from '@plenary/schema';
 export { renderDocx } from './docx/render.ts';
 export { loadTypstEngine, TypstCompileError } from './typst/engine.ts';
 export type { PdfStandard, TypstEngine } from './typst/engine.ts';

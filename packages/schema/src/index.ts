@@ -34,3 +34,15 @@ export {
   writeSettings,
 } from './settings.ts';
 export type { DocumentSettings, HeadingNumbering, ParagraphNumbering } from './settings.ts';
+export {
+  BULLETS,
+  HEADING_PATTERNS,
+  HeadingCounter,
+  PLAIN_LIST_PATTERNS,
+  SUBPARAGRAPH_PATTERNS,
+  formatNumber,
+  patternAt,
+  toLetters,
+  toRoman,
+} from './unNumbering.ts';
+export type { Pattern } from './unNumbering.ts';

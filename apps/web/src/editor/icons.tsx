@@ -1,16 +1,27 @@
 import type { ReactNode } from 'react';
 
-/** Toolbar icons: 24-unit line drawings in the current text colour, hidden from screen readers. */
-export function Icon({ children }: { readonly children: ReactNode }) {
+/**
+ * Icons: 24-unit line drawings in the current text colour, hidden from screen readers. The
+ * toolbar's are 18 px; the side panels and menus use smaller, slightly bolder ones.
+ */
+export function Icon({
+  children,
+  size = 18,
+  strokeWidth = 1.9,
+}: {
+  readonly children: ReactNode;
+  readonly size?: number;
+  readonly strokeWidth?: number;
+}) {
   return (
     <svg
       className="icon"
       viewBox="0 0 24 24"
-      width="18"
-      height="18"
+      width={size}
+      height={size}
       fill="none"
       stroke="currentColor"
-      strokeWidth="1.9"
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"

@@ -1,12 +1,12 @@
 import type { Node as PMNode } from '@tiptap/pm/model';
-import type { DocumentSettings } from '@plenary/schema';
 import {
   HeadingCounter,
   PLAIN_LIST_PATTERNS,
   SUBPARAGRAPH_PATTERNS,
   formatNumber,
   patternAt,
-} from './unPatterns.ts';
+  type DocumentSettings,
+} from '@plenary/schema';
 
 /**
  * What a label is attached to: a paragraph ("12."), a heading or session heading ("II."), an

@@ -1,23 +1,12 @@
 import type { ReactNode } from 'react';
+import { Icon as LineIcon } from '../editor/icons.tsx';
 
-/** Icons of the side panels and menus: the toolbar's line style, smaller, hidden from screen readers. */
+/** Icons of the side panels and menus: the toolbar's line style, smaller. */
 function Icon({ children, size = 16 }: { readonly children: ReactNode; readonly size?: number }) {
   return (
-    <svg
-      className="icon"
-      viewBox="0 0 24 24"
-      width={size}
-      height={size}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <LineIcon size={size} strokeWidth={2}>
       {children}
-    </svg>
+    </LineIcon>
   );
 }
 

@@ -5,7 +5,7 @@ import {
   PLAIN_LIST_PATTERNS,
   SUBPARAGRAPH_PATTERNS,
   type Pattern,
-} from '../numbering.ts';
+} from '@plenary/schema';
 
 /** One centimetre in twips (Word's unit: 1/20 pt): the width of the UN number column. */
 export const CM = 567;

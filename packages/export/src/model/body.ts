@@ -7,7 +7,7 @@ import {
   SUBPARAGRAPH_PATTERNS,
   formatNumber,
   patternAt,
-} from '../numbering.ts';
+} from '@plenary/schema';
 import { sessionInfo, sessionTitle, titleBlock } from './frontMatter.ts';
 import { isBlank, runsText, toRuns } from './inline.ts';
 import { tagLabels, tagLine } from './labels.ts';

@@ -1,7 +1,7 @@
 import type { RecommendationEntry } from '@plenary/schema';
 import type { Vocabulary } from '@plenary/vocabulary';
 import { contentHash, contentVersionId } from '../hash.ts';
-import { HeadingCounter } from '../numbering.ts';
+import { HeadingCounter } from '@plenary/schema';
 import { recommendationAnnex, type AnnexKind } from './annexes.ts';
 import { BODY, PLAIN, blocks, headingRanks, type BodyContext } from './body.ts';
 import { exportMeta } from './frontMatter.ts';

@@ -1,4 +1,4 @@
-import type { Pattern } from '../numbering.ts';
+import type { Pattern } from '@plenary/schema';
 
 /**
  * The export model: everything a renderer needs, computed once, as plain JSON. The Typst

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HeadingCounter, formatNumber, toLetters, toRoman } from './numbering.ts';
+import { HeadingCounter, formatNumber, toLetters, toRoman } from './unNumbering.ts';
 
 describe('UN numbering', () => {
   it('counts in roman numerals and letters as Word and Typst do', () => {
