@@ -46,11 +46,16 @@ function parseOptions() {
     process.exit(0);
   }
   const list = (items: string[] | undefined) =>
-    (items ?? []).flatMap((item) => item.split(',')).map((item) => item.trim()).filter(Boolean);
+    (items ?? [])
+      .flatMap((item) => item.split(','))
+      .map((item) => item.trim())
+      .filter(Boolean);
   const scenarioIds = list(values.scenario).map((id) => id.toUpperCase());
   for (const id of scenarioIds) {
     if (!SCENARIOS.some((s) => s.id === id)) {
-      throw new Error(`unknown scenario ${JSON.stringify(id)}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`);
+      throw new Error(
+        `unknown scenario ${JSON.stringify(id)}; known: ${SCENARIOS.map((s) => s.id).join(', ')}`,
+      );
     }
   }
   const systems = list(values.system);
@@ -64,9 +69,7 @@ function parseOptions() {
     scenarios: scenarioIds.length > 0 ? SCENARIOS.filter((s) => scenarioIds.includes(s.id)) : SCENARIOS,
     systems: systems.length > 0 ? (systems as SystemName[]) : [...SYSTEM_NAMES],
     dataRoot: path.resolve(values['data-root'] ?? os.tmpdir()),
-    serverNodeFlags: values.profile
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`]
-      : [],
+    serverNodeFlags: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
     plenaryRoot: values['plenary-root'] ? path.resolve(values['plenary-root']) : undefined,
     out: values.out,
   };
@@ -78,11 +81,15 @@ let current: ReturnType<typeof spawn> | undefined;
 function runJob(job: Job, timeoutMs: number): Promise<JobResult> {
   return new Promise((resolve) => {
     // Its own process group, so that a timeout also ends the server it started.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_ROOT, 'src/runner.ts'), JSON.stringify(job)], {
-      cwd: BENCH_ROOT,
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      detached: true,
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(BENCH_ROOT, 'src/runner.ts'), JSON.stringify(job)],
+      {
+        cwd: BENCH_ROOT,
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+        detached: true,
+      },
+    );
     current = child;
     let result: JobResult | undefined;
     child.on('message', (message) => (result = message as JobResult));
@@ -132,7 +139,7 @@ async function main(): Promise<void> {
       records.push({ id: scenario.id, status: scenario.note ?? 'not implemented' });
       continue;
     }
-    for (const system of options.systems) {
+    for (const system of options.systems.filter((s) => !scenario.systems || scenario.systems.includes(s))) {
       process.stderr.write(`${scenario.id} ${scenario.title} -- ${system}\n`);
       const jobStarted = performance.now();
       const result = await runJob(
@@ -147,7 +154,11 @@ async function main(): Promise<void> {
         timeoutMs,
       );
       const wallS = Math.round((performance.now() - jobStarted) / 100) / 10;
-      records.push(result.ok ? { id: scenario.id, system, metrics: result.metrics, wallS } : { id: scenario.id, system, error: result.error, wallS });
+      records.push(
+        result.ok
+          ? { id: scenario.id, system, metrics: result.metrics, wallS }
+          : { id: scenario.id, system, error: result.error, wallS },
+      );
       if (!result.ok) process.stderr.write(`  failed: ${result.error}\n`);
     }
   }
@@ -164,7 +175,9 @@ async function main(): Promise<void> {
     options.out ?? path.join(BENCH_ROOT, 'results', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   writeResults(out, {
     machine,
-    command: `npm run bench --${process.argv.slice(2).map((a) => ` ${a}`).join('')}`,
+    command: ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(
+      ' ',
+    ),
     quick: options.quick,
     startedAt: started.toISOString(),
     durationS,

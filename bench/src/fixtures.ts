@@ -39,6 +39,37 @@ export function summaryUpdate(paragraphs: number): Uint8Array {
   return update;
 }
 
+/**
+ * A long summary: a heading every 20 paragraphs, paragraphs of about 45 words (three
+ * sentences).
+ */
+export function longSummaryUpdate(paragraphs: number): Uint8Array {
+  const doc = new Y.Doc();
+  const body = doc.getXmlFragment('body');
+  doc.transact(() => {
+    const items: Y.XmlElement[] = [];
+    for (let i = 0; i < paragraphs; i++) {
+      if (i % 20 === 0) {
+        // Tiptap stores the level as a number; Yjs' typings default attributes to strings.
+        const heading = new Y.XmlElement<{ level: number }>('heading');
+        heading.setAttribute('level', 2);
+        heading.insert(0, [
+          new Y.XmlText(`Session ${i / 20 + 1}: ${SENTENCES[i % SENTENCES.length]!.slice(0, 40)}`),
+        ]);
+        items.push(heading as unknown as Y.XmlElement);
+      }
+      const p = new Y.XmlElement('paragraph');
+      const text = [0, 2, 4].map((k) => SENTENCES[(i + k) % SENTENCES.length]).join(' ');
+      p.insert(0, [new Y.XmlText(text)]);
+      items.push(p);
+    }
+    body.insert(0, items);
+  });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
 /** A document whose encoded state is at least `bytes` long (within one chunk of paragraphs). */
 export function summaryUpdateOfSize(bytes: number): Uint8Array {
   const sample = summaryUpdate(1000);

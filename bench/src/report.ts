@@ -39,6 +39,7 @@ export function figuresTable(scenarios: readonly Scenario[], records: readonly R
       records.find((r) => r.id === scenario.id && 'system' in r && r.system === system);
     for (const metric of scenario.headline) {
       const cell = (system: SystemName) => {
+        if (scenario.systems && !scenario.systems.includes(system)) return 'n/a';
         const record = of(system);
         if (!record) return '';
         if ('error' in record) return 'failed';
@@ -59,11 +60,15 @@ export function figuresTable(scenarios: readonly Scenario[], records: readonly R
 
 /** Targets table: each of issue #8's targets, the figure Plenary had to meet, met or missed. */
 export function targetsTable(targets: readonly TargetResult[]): string {
-  const rows = ['| scenario | target | Plenary | required | basis | result |', '|---|---|---:|---:|---|---|'];
+  const rows = [
+    '| scenario | target | Plenary | required | basis | result | absolute figure |',
+    '|---|---|---:|---:|---|---|---|',
+  ];
+  const word = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : '**missed**');
   for (const t of targets) {
-    const result = t.met === null ? 'n/a' : t.met ? 'met' : '**missed**';
+    const absolute = t.basis === 'absolute' || t.absoluteMet === null ? '' : word(t.absoluteMet);
     rows.push(
-      `| ${t.scenario} | ${t.label} | ${format(t.plenary)} | ${format(t.required)} | ${t.basis} | ${result} |`,
+      `| ${t.scenario} | ${t.label} | ${format(t.plenary)} | ${format(t.required)} | ${t.basis} | ${word(t.met)} | ${absolute} |`,
     );
   }
   return rows.join('\n');

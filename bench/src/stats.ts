@@ -57,6 +57,23 @@ export function summarize(sorted: ArrayLike<number>): Summary {
   };
 }
 
+/**
+ * Percentile over the samples plus `missing` deliveries that never happened, counted as
+ * infinitely late: "inf" once more than (100 - p)% are missing. A system that drops or stalls
+ * must not look fast because only its lucky deliveries were timed.
+ */
+export function percentileWithMissing(sorted: ArrayLike<number>, missing: number, p: number): number | 'inf' {
+  const total = sorted.length + Math.max(0, missing);
+  if (total === 0) return NaN;
+  const rank = Math.ceil((p / 100) * total);
+  return rank > sorted.length ? 'inf' : sorted[Math.max(0, rank - 1)]!;
+}
+
+/** Rounds a figure that may be "inf" (see percentileWithMissing). */
+export function roundOrInf(value: number | 'inf'): number | 'inf' {
+  return value === 'inf' ? value : round(value);
+}
+
 /** Rounds for reports: 3 significant decimals below 10, 1 decimal below 1000, else integer. */
 export function round(value: number): number {
   if (!Number.isFinite(value)) return value;

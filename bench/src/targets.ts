@@ -5,13 +5,15 @@ export interface TargetResult {
   scenario: string;
   label: string;
   metric: string;
-  plenary: number | boolean | null;
+  plenary: number | boolean | 'inf' | null;
   /** The figure Plenary had to meet in this run (after the relay rule, for absolute targets). */
   required: number | boolean | null;
   /** How `required` was arrived at, e.g. "absolute" or "1.25x relay (relay: 180 > 100)". */
   basis: string;
   /** null when a figure is missing (system not run, or failed). */
   met: boolean | null;
+  /** For absolute targets: whether the absolute figure itself was met (reported beside `met`). */
+  absoluteMet: boolean | null;
 }
 
 type Figures = Partial<Record<SystemName, Metrics>>;
@@ -28,11 +30,14 @@ function evaluate(scenarioId: string, spec: TargetSpec, figures: Figures): Targe
     const v = figures[system]?.[spec.metric];
     return typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'boolean' ? v : null;
   };
-  const plenary = value('plenary');
+  const raw = figures.plenary?.[spec.metric];
+  // "inf": some deliveries never happened (see percentileWithMissing).
+  const plenary = raw === 'inf' ? Infinity : value('plenary');
   const base = { scenario: scenarioId, label: spec.label, metric: spec.metric, plenary };
 
   if (spec.direction === 'isTrue') {
-    return { ...base, required: true, basis: 'absolute', met: plenary === null ? null : plenary === true };
+    const met = plenary === null ? null : plenary === true;
+    return { ...base, required: true, basis: 'absolute', met, absoluteMet: met };
   }
   let required: number | null = null;
   let basis = 'absolute';
@@ -43,7 +48,13 @@ function evaluate(scenarioId: string, spec: TargetSpec, figures: Figures): Targe
   } else if (spec.absolute !== undefined) {
     required = spec.absolute;
     const relay = value('relay');
-    if (spec.relayFallback !== false && typeof relay === 'number' && !meets(spec, relay, spec.absolute)) {
+    if (spec.relayFallback !== false && figures.relay?.[spec.metric] === 'inf') {
+      basis = 'absolute (the relay did not deliver everything: it has no figure)';
+    } else if (
+      spec.relayFallback !== false &&
+      typeof relay === 'number' &&
+      !meets(spec, relay, spec.absolute)
+    ) {
       // Issue #8: where even the bare relay misses an absolute figure on this machine, the
       // target becomes 1.25x the relay's figure (for a throughput: the relay's / 1.25).
       required = spec.direction === 'atMost' ? relay * RELAY_FACTOR : relay / RELAY_FACTOR;
@@ -51,7 +62,16 @@ function evaluate(scenarioId: string, spec: TargetSpec, figures: Figures): Targe
     }
   }
   const met = typeof plenary === 'number' && required !== null ? meets(spec, plenary, required) : null;
-  return { ...base, required: required === null ? null : Math.round(required * 1000) / 1000, basis, met };
+  const absoluteMet =
+    spec.absolute !== undefined && typeof plenary === 'number' ? meets(spec, plenary, spec.absolute) : null;
+  return {
+    ...base,
+    plenary: plenary === Infinity ? 'inf' : plenary,
+    required: required === null ? null : Math.round(required * 1000) / 1000,
+    basis,
+    met,
+    absoluteMet,
+  };
 }
 
 function meets(spec: TargetSpec, value: number, required: number): boolean {

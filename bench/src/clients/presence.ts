@@ -20,7 +20,6 @@ export function presenceUpdate(clientId: number, clock: number, name: string, se
  */
 export class PresenceProbe {
   private readonly seen = new Map<number, number>();
-  delivered = 0;
 
   constructor(
     private readonly ownClientId: number,
@@ -34,7 +33,6 @@ export class PresenceProbe {
       this.seen.set(entry.clientId, entry.clock);
       const state = JSON.parse(entry.json) as { sentAt?: number };
       if (typeof state.sentAt !== 'number') continue;
-      this.delivered++;
       this.onLatency(at - state.sentAt, state.sentAt);
     }
   }

@@ -5,7 +5,7 @@ import { watchClientLoad } from '../clients/load.ts';
 import { PresenceProbe, presenceUpdate } from '../clients/presence.ts';
 import { stockClient } from '../clients/stock.ts';
 import { cpuTimeMs } from '../proc.ts';
-import { Samples, round } from '../stats.ts';
+import { Samples, percentileWithMissing, round, roundOrInf } from '../stats.ts';
 import type { Metrics, Scenario, ScenarioContext } from './types.ts';
 
 /**
@@ -21,7 +21,13 @@ export const s2: Scenario = {
   headline: ['p50Ms', 'p99Ms', 'undelivered', 'presenceP99Ms', 'serverCpu', 'clientCpu'],
   targets: [
     { metric: 'p99Ms', label: 'p99 <= 100 ms', direction: 'atMost', absolute: 100 },
-    { metric: 'undelivered', label: 'nothing undelivered', direction: 'atMost', absolute: 0, relayFallback: false },
+    {
+      metric: 'undelivered',
+      label: 'nothing undelivered',
+      direction: 'atMost',
+      absolute: 0,
+      relayFallback: false,
+    },
   ],
   run,
 };
@@ -32,19 +38,20 @@ const PROBES = 10;
 async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
   const observerCount = quick ? 100 : 1000;
   const warmupMs = quick ? 1000 : 4000;
-  const durationMs = quick ? 3000 : 20_000;
+  const durationMs = quick ? 2000 : 20_000;
   const graceMs = quick ? 5000 : 10_000;
   const [documentId] = await system.createDocuments(1, 'S2');
 
   const writer = stockClient(system.target, documentId!);
   await withTimeout(writer.synced, 30_000, 'S2 writer did not sync');
-  const text = writer.doc.getText('body');
+  // A root of its own: Plenary's `body` is the summary's XML fragment.
+  const text = writer.doc.getText('bench');
   const editLog = new EditLog();
   const latencies = new Samples();
   const presenceLatencies = new Samples();
   let delivered = 0;
-  let window = { start: Infinity, end: Infinity };
-  const inWindow = (t: number) => t >= window.start && t <= window.end;
+  let measured = { start: Infinity, end: Infinity };
+  const inWindow = (t: number) => t >= measured.start && t <= measured.end;
 
   log(`connecting ${observerCount} observers`);
   const observers = await inBatches(observerCount, 50, async (index) => {
@@ -90,12 +97,12 @@ async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
   log(`presence running; ${EDITS_PER_SECOND} edits/s for ${durationMs / 1000} s`);
   const load = watchClientLoad();
   const cpuBefore = cpuTimeMs(system.process.pid);
-  window = { start: performance.now(), end: Infinity };
+  measured = { start: performance.now(), end: Infinity };
   const editTimer = setInterval(() => editLog.type(writer.doc, text), 1000 / EDITS_PER_SECOND);
   await sleep(durationMs);
   clearInterval(editTimer);
-  window = { ...window, end: performance.now() };
-  const serverCpu = (cpuTimeMs(system.process.pid) - cpuBefore) / (window.end - window.start);
+  measured = { ...measured, end: performance.now() };
+  const serverCpu = (cpuTimeMs(system.process.pid) - cpuBefore) / (measured.end - measured.start);
   const clientLoad = load.stop();
 
   const expected = editLog.edits * observerCount;
@@ -107,7 +114,8 @@ async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
   for (const observer of observers) observer.client.ws.terminate();
   writer.destroy();
 
-  const edits = latencies.summary();
+  const edits = latencies.sorted();
+  const undelivered = expected - delivered;
   const presence = presenceLatencies.summary();
   // Each probe should have received every presence update the others sent in the window.
   let presenceExpected = 0;
@@ -117,10 +125,11 @@ async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
     observerKind: 'lightweight (decodes frames, no Y.Doc)',
     edits: editLog.edits,
     deliveries: delivered,
-    undelivered: expected - delivered,
-    p50Ms: round(edits.p50),
-    p99Ms: round(edits.p99),
-    maxMs: round(edits.max),
+    undelivered,
+    // Undelivered edits count as infinitely late.
+    p50Ms: roundOrInf(percentileWithMissing(edits, undelivered, 50)),
+    p99Ms: roundOrInf(percentileWithMissing(edits, undelivered, 99)),
+    maxMs: undelivered > 0 ? 'inf' : round(edits[edits.length - 1] ?? NaN),
     presenceP50Ms: round(presence.p50),
     presenceP99Ms: round(presence.p99),
     presenceMissedAtProbes: Math.max(0, presenceExpected - presence.count),

@@ -28,7 +28,7 @@ export const s4: Scenario = {
 const MB = 1024 * 1024;
 
 async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
-  const clientCount = quick ? 50 : 150;
+  const clientCount = quick ? 30 : 150;
   const documentBytes = quick ? 1 * MB : 4 * MB;
   const content = summaryUpdateOfSize(documentBytes);
   const [documentId] = await system.createDocuments(1, 'S4');

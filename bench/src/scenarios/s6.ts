@@ -1,4 +1,5 @@
 import { inBatches, sleep, waitUntil, withTimeout } from '../async.ts';
+import type * as Y from 'yjs';
 import { EditLog } from '../clients/editLog.ts';
 import { LightClient } from '../clients/light.ts';
 import { watchClientLoad } from '../clients/load.ts';
@@ -22,7 +23,9 @@ export const s6: Scenario = {
   title: 'sustained durable updates, many writers across documents',
   implemented: true,
   headline: ['updatesPerSec', 'p50Ms', 'p99Ms', 'cpuPerUpdateUs', 'serverCpu', 'clientCpu'],
-  targets: [{ metric: 'updatesPerSec', label: '>= 5,000 durable updates/s', direction: 'atLeast', absolute: 5000 }],
+  targets: [
+    { metric: 'updatesPerSec', label: '>= 5,000 durable updates/s', direction: 'atLeast', absolute: 5000 },
+  ],
   run,
 };
 
@@ -31,7 +34,7 @@ const WINDOW = 8;
 async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
   const documentCount = quick ? 40 : 100;
   const warmupMs = quick ? 1000 : 3000;
-  const durationMs = quick ? 3000 : 15_000;
+  const durationMs = quick ? 2000 : 15_000;
   const ids = await system.createDocuments(documentCount, 'S6');
   const editLog = new EditLog();
   const latencies = new Samples();
@@ -41,7 +44,7 @@ async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
 
   interface Lane {
     writer: StockClient;
-    text: ReturnType<StockClient['doc']['getText']>;
+    text: Y.Text;
     sent: number;
     confirmed: number;
   }
@@ -56,7 +59,8 @@ async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
   log(`connecting ${documentCount} writers and observers`);
   const observers = await inBatches(documentCount, 25, async (i) => {
     const writer = stockClient(system.target, ids[i]!);
-    const lane: Lane = { writer, text: writer.doc.getText('body'), sent: 0, confirmed: 0 };
+    // A root of its own: Plenary's `body` is the summary's XML fragment.
+    const lane: Lane = { writer, text: writer.doc.getText('bench'), sent: 0, confirmed: 0 };
     lanes.set(writer.doc.clientID, lane);
     const observer = new LightClient(system.target, ids[i]!, {
       onUpdate: (update, at) =>
@@ -90,7 +94,7 @@ async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
   running = false;
 
   const all = [...lanes.values()];
-  const drained = await waitUntil(() => all.every((l) => l.confirmed >= l.sent), 10_000, 20);
+  const drained = await waitUntil(() => all.every((l) => l.confirmed >= l.sent), quick ? 3000 : 10_000, 20);
   const undelivered = all.reduce((n, l) => n + l.sent - l.confirmed, 0);
   for (const observer of observers) observer.ws.terminate();
   for (const lane of all) lane.writer.destroy();

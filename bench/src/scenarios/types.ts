@@ -32,6 +32,8 @@ export interface Scenario {
   implemented: boolean;
   /** Shown instead of figures when not implemented. */
   note?: string;
+  /** The systems it applies to, when not all (S7: only Plenary exports). */
+  systems?: SystemName[];
   /** Metrics printed in the table, in order (all metrics go to the JSON file). */
   headline: string[];
   targets: TargetSpec[];
