@@ -109,10 +109,12 @@ describeInBrowser('tagging recommendations together', () => {
 
     await amina.page.keyboard.press('Escape');
     await popover.waitFor({ state: 'detached' });
-    // Escape puts the keyboard back in the text, where it was.
-    expect(await amina.page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(
-      true,
-    );
+    // Escape puts the keyboard back in the text, where it was (once the popover has unmounted).
+    await expect
+      .poll(() => amina.page.evaluate(() => document.activeElement?.classList.contains('ProseMirror')), {
+        timeout: 5_000,
+      })
+      .toBe(true);
 
     // Kenji sees the chips appear beside that recommendation.
     const kenjiChips = kenji.page.locator(`.rec-chips[data-rec-id="${second!.id}"]`);
