@@ -26,16 +26,19 @@ function clean(value: string): string {
 
 function optionalString(value: unknown, field: string, max = MAX_FIELD_LENGTH): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new HttpError(400, `${field} must be a string, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'string')
+    throw new HttpError(400, `${field} must be a string, got ${JSON.stringify(value)}`);
   const result = clean(value);
-  if (result.length > max) throw new HttpError(400, `${field} is ${result.length} characters; the limit is ${max}`);
+  if (result.length > max)
+    throw new HttpError(400, `${field} is ${result.length} characters; the limit is ${max}`);
   return result;
 }
 
 function optionalStringList(value: unknown, field: string): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) throw new HttpError(400, `${field} must be a list of strings`);
-  if (value.length > MAX_LIST_ITEMS) throw new HttpError(400, `${field} has ${value.length} items; the limit is ${MAX_LIST_ITEMS}`);
+  if (value.length > MAX_LIST_ITEMS)
+    throw new HttpError(400, `${field} has ${value.length} items; the limit is ${MAX_LIST_ITEMS}`);
   return value.map((item, i) => optionalString(item, `${field}[${i}]`) ?? '').filter((s) => s !== '');
 }
 
@@ -48,7 +51,15 @@ function parseMeeting(value: unknown): Partial<MeetingDetails> {
   if (value === undefined || value === null) return {};
   if (!isObject(value)) throw new HttpError(400, 'meeting must be an object');
   const meeting: Partial<MeetingDetails> = {};
-  for (const field of ['title', 'theme', 'ministerial', 'dates', 'venue', 'format', 'participants'] as const) {
+  for (const field of [
+    'title',
+    'theme',
+    'ministerial',
+    'dates',
+    'venue',
+    'format',
+    'participants',
+  ] as const) {
     const v = optionalString(value[field], `meeting.${field}`);
     if (v !== undefined) meeting[field] = v;
   }
@@ -62,20 +73,28 @@ function parseMeeting(value: unknown): Partial<MeetingDetails> {
 function parseSessions(value: unknown): CreateDocumentInput['sessions'] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new HttpError(400, 'sessions must be a list');
-  if (value.length > MAX_SESSIONS) throw new HttpError(400, `${value.length} sessions; the limit is ${MAX_SESSIONS}`);
+  if (value.length > MAX_SESSIONS)
+    throw new HttpError(400, `${value.length} sessions; the limit is ${MAX_SESSIONS}`);
   return value.map((raw, i) => {
     const at = `sessions[${i}]`;
     if (!isObject(raw)) throw new HttpError(400, `${at} must be an object`);
     const title = optionalString(raw.title, `${at}.title`, 300);
     if (!title) throw new HttpError(400, `${at}.title is required`);
     const day = raw.day;
-    if (day !== undefined && day !== null && !(Number.isInteger(day) && (day as number) >= 1 && (day as number) <= 31)) {
+    if (
+      day !== undefined &&
+      day !== null &&
+      !(Number.isInteger(day) && (day as number) >= 1 && (day as number) <= 31)
+    ) {
       throw new HttpError(400, `${at}.day must be a whole number from 1 to 31, got ${JSON.stringify(day)}`);
     }
     let speakers: Session['speakers'] | undefined;
     if (raw.speakers !== undefined && raw.speakers !== null) {
       if (!Array.isArray(raw.speakers) || raw.speakers.length > MAX_LIST_ITEMS) {
-        throw new HttpError(400, `${at}.speakers must be a list of at most ${MAX_LIST_ITEMS} {name, affiliation}`);
+        throw new HttpError(
+          400,
+          `${at}.speakers must be a list of at most ${MAX_LIST_ITEMS} {name, affiliation}`,
+        );
       }
       speakers = raw.speakers.map((s: unknown, j: number) => {
         if (!isObject(s)) throw new HttpError(400, `${at}.speakers[${j}] must be an object`);

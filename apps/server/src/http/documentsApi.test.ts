@@ -30,21 +30,34 @@ const meeting = {
   dates: '3-4 March 2026',
   venue: 'Ankara',
 };
-const sessions = [{ title: 'Casualty evacuation', day: 1 }, { title: 'Field hospitals', day: 1 }, { title: 'Mental health', day: 2 }];
+const sessions = [
+  { title: 'Casualty evacuation', day: 1 },
+  { title: 'Field hospitals', day: 1 },
+  { title: 'Mental health', day: 2 },
+];
 
 describe('POST /api/documents with a template', () => {
   it('creates a chair’s summary whose content has the meeting, the sessions and one part per session', async () => {
-    const { status, json } = await post({ title: 'Medical capacity', template: 'chairs-summary', meeting, sessions });
+    const { status, json } = await post({
+      title: 'Medical capacity',
+      template: 'chairs-summary',
+      meeting,
+      sessions,
+    });
     expect(status).toBe(201);
     expect(json.template).toBe('chairs-summary');
-    const content = (await (await fetch(`${server.url}/api/documents/${json.id as string}/content`)).json()) as {
+    const content = (await (
+      await fetch(`${server.url}/api/documents/${json.id as string}/content`)
+    ).json()) as {
       meeting: typeof meeting;
       sessions: Array<{ id: string; title: string; day: number }>;
       doc: { content: Array<{ type: string; attrs?: { kind?: string; sessionId?: string } }> };
     };
     expect(content.meeting).toMatchObject(meeting);
     expect(content.sessions.map((s) => [s.title, s.day])).toEqual(sessions.map((s) => [s.title, s.day]));
-    const parts = content.doc.content.filter((n) => n.attrs?.kind === 'session-findings').map((n) => n.attrs!.sessionId);
+    const parts = content.doc.content
+      .filter((n) => n.attrs?.kind === 'session-findings')
+      .map((n) => n.attrs!.sessionId);
     expect(parts).toEqual(content.sessions.map((s) => s.id));
   });
 
@@ -79,9 +92,20 @@ describe('POST /api/documents with a template', () => {
 
 describe('GET /api/templates', () => {
   it('lists document and section templates', async () => {
-    const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as Array<{ id: string; kind: string; label: string }>;
+    const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as Array<{
+      id: string;
+      kind: string;
+      label: string;
+    }>;
     const ids = templates.map((t) => t.id);
-    for (const id of ['chairs-summary', 'summary-report', 'blank', 'session-findings', 'conclusions', 'recommendations']) {
+    for (const id of [
+      'chairs-summary',
+      'summary-report',
+      'blank',
+      'session-findings',
+      'conclusions',
+      'recommendations',
+    ]) {
       expect(ids).toContain(id);
     }
     expect(templates.every((t) => t.label && (t.kind === 'document' || t.kind === 'section'))).toBe(true);

@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { isDocumentId } from '@plenary/protocol';
 import { UnknownTemplateError, buildDocument, encodeSeed, readContent } from '@plenary/templates';
 import type { CollabServer } from '../collab/CollabServer.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { parseCreateDocument } from './documentInput.ts';
 import { HttpError } from './errors.ts';
-
-const MAX_JSON_BODY_BYTES = 256 * 1024;
+import { jsonLimit, readJson, requireDocument } from './requests.ts';
 
 /** 16 characters of base64url: 96 random bits, within the documented id pattern. */
 export function newDocumentId(): string {
@@ -21,54 +18,43 @@ function newSessionId(): string {
 }
 
 /** `/api/documents`: list, create and look up documents, and read their content. */
-export function documentsApi(storage: Storage, collab: CollabServer, onCreated: (documentId: string) => void): Hono {
+export function documentsApi(
+  storage: Storage,
+  collab: CollabServer,
+  onCreated: (documentId: string) => void,
+): Hono {
   const api = new Hono();
 
   api.get('/', async (c) => c.json(await storage.listDocuments()));
 
-  api.post(
-    '/',
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: () => {
-        throw new HttpError(413, `request body over ${MAX_JSON_BODY_BYTES} bytes`);
-      },
-    }),
-    async (c) => {
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        throw new HttpError(400, 'request body is not valid JSON');
+  api.post('/', jsonLimit, async (c) => {
+    const input = parseCreateDocument(await readJson(c.req.raw));
+    let built;
+    try {
+      built = buildDocument(input.template, {
+        meeting: input.meeting,
+        sessions: input.sessions,
+        newId: newSessionId,
+      });
+    } catch (error) {
+      if (error instanceof UnknownTemplateError) {
+        throw new HttpError(400, error.message, { validTemplates: error.validIds });
       }
-      const input = parseCreateDocument(body);
-      let built;
-      try {
-        built = buildDocument(input.template, { meeting: input.meeting, sessions: input.sessions, newId: newSessionId });
-      } catch (error) {
-        if (error instanceof UnknownTemplateError) {
-          throw new HttpError(400, error.message, { validTemplates: error.validIds });
-        }
-        throw error;
-      }
-      const record = await storage.createDocument({ id: newDocumentId(), title: input.title }, encodeSeed(built));
-      onCreated(record.id);
-      return c.json({ ...record, template: built.templateId }, 201);
-    },
-  );
+      throw error;
+    }
+    const record = await storage.createDocument(
+      { id: newDocumentId(), title: input.title },
+      encodeSeed(built),
+    );
+    onCreated(record.id);
+    return c.json({ ...record, template: built.templateId }, 201);
+  });
 
-  const requireDocument = async (id: string) => {
-    if (!isDocumentId(id)) throw new HttpError(400, `invalid document id ${JSON.stringify(id)}`);
-    const record = await storage.getDocument(id);
-    if (!record) throw new HttpError(404, `document ${JSON.stringify(id)} not found`);
-    return record;
-  };
-
-  api.get('/:id', async (c) => c.json(await requireDocument(c.req.param('id'))));
+  api.get('/:id', async (c) => c.json(await requireDocument(storage, c.req.param('id'))));
 
   // The content as the server holds it (committed): meeting details, sessions, ProseMirror JSON.
   api.get('/:id/content', async (c) => {
-    const record = await requireDocument(c.req.param('id'));
+    const record = await requireDocument(storage, c.req.param('id'));
     return c.json(await collab.readDocument(record.id, readContent));
   });
 

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
-import { isDocumentId } from '@plenary/protocol';
 import { ANNEX_KINDS, ExportBusyError, isSha256Hex, type AnnexKind } from '@plenary/export';
 import type { ExportFormat, ExportService } from '../export/exportService.ts';
 import { contentDisposition } from '../export/filename.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { HttpError } from './errors.ts';
+import { requireDocument } from './requests.ts';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
@@ -51,13 +51,6 @@ export function exportApi(deps: { storage: Storage; exports: ExportService }): H
   const { storage, exports } = deps;
   const api = new Hono();
 
-  const requireDocument = async (id: string) => {
-    if (!isDocumentId(id)) throw new HttpError(400, `invalid document id ${JSON.stringify(id)}`);
-    const record = await storage.getDocument(id);
-    if (!record) throw new HttpError(404, `document ${JSON.stringify(id)} not found`);
-    return record;
-  };
-
   const exportRoute = (format: ExportFormat) => async (c: Context) => {
     // Options first: a bad option is the client's mistake whether or not the document exists.
     const tags = oneOf('tags', c.req.query('tags'), ['show', 'hide'] as const, 'show');
@@ -68,7 +61,7 @@ export function exportApi(deps: { storage: Storage; exports: ExportService }): H
       ['inline', 'attachment'] as const,
       'attachment',
     );
-    const record = await requireDocument(c.req.param('id')!);
+    const record = await requireDocument(storage, c.req.param('id')!);
     let result;
     try {
       // Until finalization (issue #5) every export is a draft.
@@ -104,7 +97,7 @@ export function exportApi(deps: { storage: Storage; exports: ExportService }): H
         `sha256 must be 64 hexadecimal characters, got ${JSON.stringify(sha256 ?? null)}`,
       );
     }
-    const record = await requireDocument(c.req.param('id'));
+    const record = await requireDocument(storage, c.req.param('id'));
     return c.json(await exports.verify(record.id, sha256.toLowerCase()));
   });
 

@@ -15,7 +15,10 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function upload(name: string, bytes: Uint8Array<ArrayBuffer> | string): Promise<{ status: number; json: Record<string, unknown> }> {
+async function upload(
+  name: string,
+  bytes: Uint8Array<ArrayBuffer> | string,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const form = new FormData();
   form.set('file', new File([bytes], name));
   const response = await fetch(`${server.url}/api/documents/import`, { method: 'POST', body: form });
@@ -26,11 +29,16 @@ const count = async () => ((await (await fetch(`${server.url}/api/documents`)).j
 
 describe('POST /api/documents/import', () => {
   it('creates a summary from a Markdown draft, titled from its first heading', async () => {
-    const { status, json } = await upload('draft.md', '# Chair’s Summary, Islamabad\n\n## Session 1: Safety\n\nText.\n\n## Recommendations\n\n1. Do this.\n');
+    const { status, json } = await upload(
+      'draft.md',
+      '# Chair’s Summary, Islamabad\n\n## Session 1: Safety\n\nText.\n\n## Recommendations\n\n1. Do this.\n',
+    );
     expect(status).toBe(201);
     expect(json.title).toBe('Chair’s Summary, Islamabad');
     expect(json.sessions).toBe(1);
-    const content = (await (await fetch(`${server.url}/api/documents/${json.id as string}/content`)).json()) as { sessions: Array<{ title: string }> };
+    const content = (await (
+      await fetch(`${server.url}/api/documents/${json.id as string}/content`)
+    ).json()) as { sessions: Array<{ title: string }> };
     expect(content.sessions.map((s) => s.title)).toEqual(['Safety']);
   });
 
@@ -51,7 +59,10 @@ describe('POST /api/documents/import', () => {
   });
 
   it('refuses a request without a file with 400', async () => {
-    const response = await fetch(`${server.url}/api/documents/import`, { method: 'POST', body: new FormData() });
+    const response = await fetch(`${server.url}/api/documents/import`, {
+      method: 'POST',
+      body: new FormData(),
+    });
     expect(response.status).toBe(400);
   });
 });
@@ -73,9 +84,16 @@ describe('POST /api/import/concept-note', () => {
   ].join('\n');
 
   it('extracts meeting details and sessions from pasted text', async () => {
-    const response = await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: NOTE });
+    const response = await fetch(`${server.url}/api/import/concept-note`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: NOTE,
+    });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { meeting: { coHosts: string[]; dates: string; venue: string }; sessions: Array<{ number: number; title: string }> };
+    const body = (await response.json()) as {
+      meeting: { coHosts: string[]; dates: string; venue: string };
+      sessions: Array<{ number: number; title: string }>;
+    };
     expect(body.sessions.map((s) => [s.number, s.title])).toEqual([
       [1, 'Casualty evacuation in remote areas'],
       [2, 'Field hospitals and partnerships'],
@@ -86,12 +104,20 @@ describe('POST /api/import/concept-note', () => {
   it('reads an uploaded .txt and answers 422 when no session is found, 400 for other files', async () => {
     const form = new FormData();
     form.set('file', new File([NOTE], 'concept-note.txt'));
-    expect((await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: form })).status).toBe(200);
-    const none = await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'A note with no programme at all.' });
+    expect(
+      (await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: form })).status,
+    ).toBe(200);
+    const none = await fetch(`${server.url}/api/import/concept-note`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'A note with no programme at all.',
+    });
     expect(none.status).toBe(422);
     expect(((await none.json()) as { error: string }).error).toContain('no sessions found');
     const pdf = new FormData();
     pdf.set('file', new File(['%PDF'], 'note.pdf'));
-    expect((await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: pdf })).status).toBe(400);
+    expect((await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: pdf })).status).toBe(
+      400,
+    );
   });
 });

@@ -41,7 +41,8 @@ export function documentImportApi(storage: Storage, onCreated: (documentId: stri
     try {
       result = await importDraft(bytes, importKindOf(name), () => randomBytes(6).toString('base64url'));
     } catch (error) {
-      if (error instanceof UnsupportedFileError || error instanceof NotAWordFileError) throw new HttpError(400, error.message);
+      if (error instanceof UnsupportedFileError || error instanceof NotAWordFileError)
+        throw new HttpError(400, error.message);
       throw error;
     }
     const title = parseTitle((result.title ?? name.replace(/\.[^.]+$/, '')).slice(0, MAX_TITLE_LENGTH));
@@ -78,18 +79,25 @@ export function conceptNoteApi(): Hono {
       } else if (TEXT_FILE.test(name)) {
         text = new TextDecoder('utf-8').decode(bytes);
       } else {
-        throw new HttpError(400, `cannot read ${JSON.stringify(name)}: upload a .docx, .txt or .md concept note`);
+        throw new HttpError(
+          400,
+          `cannot read ${JSON.stringify(name)}: upload a .docx, .txt or .md concept note`,
+        );
       }
     } else if (type.startsWith('text/plain') || type === '') {
       text = await c.req.text();
     } else {
-      throw new HttpError(415, 'send the concept note as text/plain, or as a multipart upload with a "file" field');
+      throw new HttpError(
+        415,
+        'send the concept note as text/plain, or as a multipart upload with a "file" field',
+      );
     }
     try {
       return c.json(extractConceptNote(text));
     } catch (error) {
       if (error instanceof NoSessionsFoundError) throw new HttpError(422, error.message);
-      if (error instanceof ConceptNoteError && error.code === 'too-large') throw new HttpError(413, error.message);
+      if (error instanceof ConceptNoteError && error.code === 'too-large')
+        throw new HttpError(413, error.message);
       throw error;
     }
   });

@@ -17,10 +17,17 @@ afterAll(async () => {
 });
 
 const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
-const value = (text: string, series: string) => Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+const value = (text: string, series: string) =>
+  Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
 
 it('exposes connections, documents, traffic, commit latency and errors in Prometheus format', async () => {
-  const { id } = (await (await fetch(`${server.url}/api/documents`, { method: 'POST', body: '{"title":"m"}', headers: { 'content-type': 'application/json' } })).json()) as { id: string };
+  const { id } = (await (
+    await fetch(`${server.url}/api/documents`, {
+      method: 'POST',
+      body: '{"title":"m"}',
+      headers: { 'content-type': 'application/json' },
+    })
+  ).json()) as { id: string };
   const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${id}`);
   await new Promise((resolve) => ws.once('message', resolve));
   let text = await scrape();

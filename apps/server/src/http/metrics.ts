@@ -28,7 +28,11 @@ export function createMetrics(collab: CollabServer): Registry {
     },
   });
   const totals: Array<[string, string, () => number]> = [
-    ['plenary_updates_committed_total', 'Document updates committed to storage (rate() gives updates per second)', () => stats.updatesCommitted],
+    [
+      'plenary_updates_committed_total',
+      'Document updates committed to storage (rate() gives updates per second)',
+      () => stats.updatesCommitted,
+    ],
     ['plenary_bytes_in_total', 'Bytes received on collaboration websockets', () => stats.bytesIn],
     ['plenary_bytes_out_total', 'Bytes sent on collaboration websockets', () => stats.bytesOut],
     ['plenary_messages_in_total', 'Frames received on collaboration websockets', () => stats.messagesIn],

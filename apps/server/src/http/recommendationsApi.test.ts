@@ -41,9 +41,21 @@ const DRAFT = [
   '3. Regional organizations should share training.',
 ].join('\n');
 
-type Rec = { id: string; number: number; text: string; themes: string[]; addressees: string[]; status: string; link: string };
+type Rec = {
+  id: string;
+  number: number;
+  text: string;
+  themes: string[];
+  addressees: string[];
+  status: string;
+  link: string;
+};
 
-async function put(id: string, recId: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+async function put(
+  id: string,
+  recId: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const response = await fetch(`${server.url}/api/documents/${id}/recommendations/${recId}/tags`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
@@ -67,9 +79,17 @@ describe('recommendations API', () => {
     });
     try {
       await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
-      const { status, json } = await put(id, recs[0]!.id, { themes: ['medical'], addressees: ['member-states', 'tpccs'], status: 'agreed' });
+      const { status, json } = await put(id, recs[0]!.id, {
+        themes: ['medical'],
+        addressees: ['member-states', 'tpccs'],
+        status: 'agreed',
+      });
       expect(status).toBe(200);
-      expect(json).toMatchObject({ themes: ['medical'], addressees: ['member-states', 'tpccs'], status: 'agreed' });
+      expect(json).toMatchObject({
+        themes: ['medical'],
+        addressees: ['member-states', 'tpccs'],
+        status: 'agreed',
+      });
       // The editor sees it without reloading.
       const deadline = Date.now() + 5000;
       while (readTags(doc, recs[0]!.id).status !== 'agreed') {
@@ -82,10 +102,14 @@ describe('recommendations API', () => {
     }
 
     await server.indexer.flush();
-    const register = (await (await fetch(`${server.url}/api/recommendations?theme=medical`)).json()) as Array<Rec & { documentId: string; meetingTitle: string }>;
+    const register = (await (await fetch(`${server.url}/api/recommendations?theme=medical`)).json()) as Array<
+      Rec & { documentId: string; meetingTitle: string }
+    >;
     expect(register.map((r) => [r.documentId, r.id])).toEqual([[id, recs[0]!.id]]);
     expect(register[0]!.meetingTitle).toBe('Chair’s Summary — Preparatory Meeting on Medical Support');
-    const search = (await (await fetch(`${server.url}/api/recommendations?q=regional organizations`)).json()) as Rec[];
+    const search = (await (
+      await fetch(`${server.url}/api/recommendations?q=regional organizations`)
+    ).json()) as Rec[];
     expect(search.map((r) => r.id)).toEqual([recs[2]!.id]);
   });
 
@@ -98,11 +122,15 @@ describe('recommendations API', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.slice(3));
     const lines = text.trim().split('\r\n');
-    expect(lines[0]).toBe('"Document","Meeting","Dates","No.","Recommendation","Session","Themes","Addressees","A4P+ priority","Status","Note","Link"');
+    expect(lines[0]).toBe(
+      '"Document","Meeting","Dates","No.","Recommendation","Session","Themes","Addressees","A4P+ priority","Status","Note","Link"',
+    );
     const rows = lines.filter((l) => l.includes(`/d/${id}#`));
     expect(rows).toHaveLength(3);
     expect(rows[0]).toContain('Côte d’Ivoire and Türkiye');
-    expect(rows[1]).toContain(`"'=HYPERLINK(""http://evil.example"") the Secretariat should report on São Tomé and Príncipe."`);
+    expect(rows[1]).toContain(
+      `"'=HYPERLINK(""http://evil.example"") the Secretariat should report on São Tomé and Príncipe."`,
+    );
     expect(rows[0]).toContain('"Proposed"');
   });
 
@@ -122,13 +150,23 @@ describe('recommendations API', () => {
   });
 
   it('lets the vocabulary grow and retire terms but never lose them', async () => {
-    const vocabulary = (await (await fetch(`${server.url}/api/vocabulary`)).json()) as { themes: Array<{ id: string; label: string; retired?: boolean }> };
+    const vocabulary = (await (await fetch(`${server.url}/api/vocabulary`)).json()) as {
+      themes: Array<{ id: string; label: string; retired?: boolean }>;
+    };
     vocabulary.themes.push({ id: 'gender-parity', label: 'Gender parity' });
     vocabulary.themes[0]!.retired = true;
-    const saved = await fetch(`${server.url}/api/vocabulary`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(vocabulary) });
+    const saved = await fetch(`${server.url}/api/vocabulary`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(vocabulary),
+    });
     expect(saved.status).toBe(200);
     const removed = { ...vocabulary, themes: vocabulary.themes.slice(1) };
-    const refused = await fetch(`${server.url}/api/vocabulary`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(removed) });
+    const refused = await fetch(`${server.url}/api/vocabulary`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(removed),
+    });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { error: string }).error).toContain('mark it retired');
   });
