@@ -167,34 +167,22 @@ function Filters({ filters, set, vocabulary, sessions, entries }: FiltersProps) 
   return (
     <fieldset className="rec-panel__filters">
       <legend className="rec-sr-only">Filter the recommendations</legend>
-      <label className="rec-panel__filter" htmlFor={`${id}-theme`}>
-        <span className="rec-panel__filter-label">Theme</span>
-        <select id={`${id}-theme`} value={filters.theme} onChange={(e) => set({ theme: e.target.value })}>
-          <option value="">All themes</option>
-          {themes.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-              {t.retired ? ' (retired)' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="rec-panel__filter" htmlFor={`${id}-addressee`}>
-        <span className="rec-panel__filter-label">Addressee</span>
-        <select
-          id={`${id}-addressee`}
-          value={filters.addressee}
-          onChange={(e) => set({ addressee: e.target.value })}
-        >
-          <option value="">All addressees</option>
-          {addressees.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-              {t.retired ? ' (retired)' : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TermFilter
+        id={`${id}-theme`}
+        label="Theme"
+        allLabel="All themes"
+        terms={themes}
+        value={filters.theme}
+        onChange={(theme) => set({ theme })}
+      />
+      <TermFilter
+        id={`${id}-addressee`}
+        label="Addressee"
+        allLabel="All addressees"
+        terms={addressees}
+        value={filters.addressee}
+        onChange={(addressee) => set({ addressee })}
+      />
       <label className="rec-panel__filter" htmlFor={`${id}-session`}>
         <span className="rec-panel__filter-label">Session</span>
         <select
@@ -211,17 +199,14 @@ function Filters({ filters, set, vocabulary, sessions, entries }: FiltersProps) 
           <option value={NO_SESSION}>No session</option>
         </select>
       </label>
-      <label className="rec-panel__filter" htmlFor={`${id}-status`}>
-        <span className="rec-panel__filter-label">Status</span>
-        <select id={`${id}-status`} value={filters.status} onChange={(e) => set({ status: e.target.value })}>
-          <option value="">All statuses</option>
-          {statuses.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TermFilter
+        id={`${id}-status`}
+        label="Status"
+        allLabel="All statuses"
+        terms={statuses}
+        value={filters.status}
+        onChange={(status) => set({ status })}
+      />
       <label className="rec-panel__check">
         <input
           type="checkbox"
@@ -231,6 +216,33 @@ function Filters({ filters, set, vocabulary, sessions, entries }: FiltersProps) 
         Untagged only
       </label>
     </fieldset>
+  );
+}
+
+interface TermFilterProps {
+  readonly id: string;
+  readonly label: string;
+  readonly allLabel: string;
+  readonly terms: ReadonlyArray<{ id: string; label: string; retired?: boolean }>;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}
+
+/** One vocabulary filter: "all", then the terms in use or offered, retired ones marked. */
+function TermFilter({ id, label, allLabel, terms, value, onChange }: TermFilterProps) {
+  return (
+    <label className="rec-panel__filter" htmlFor={id}>
+      <span className="rec-panel__filter-label">{label}</span>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{allLabel}</option>
+        {terms.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.label}
+            {t.retired ? ' (retired)' : ''}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
