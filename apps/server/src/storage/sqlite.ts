@@ -149,6 +149,16 @@ export class SqliteStorage implements Storage {
       countUpdates: db.prepare<[string, number], { n: number }>(
         'SELECT count(*) AS n FROM document_updates WHERE document_id = ? AND seq > ?',
       ),
+      deleteRecommendations: db.prepare('DELETE FROM recommendations WHERE document_id = ?'),
+      insertRecommendation: db.prepare(
+        `INSERT INTO recommendations (document_id, rec_id, number, text, session_id, session_title, themes,
+           addressees, priority, status, note, meeting_title, meeting_dates)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
+      putSetting: db.prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      ),
     };
     this.appendTransaction = db.transaction((batch: readonly PendingUpdate[]) => {
       const now = new Date().toISOString();
@@ -258,14 +268,9 @@ export class SqliteStorage implements Storage {
     rows: readonly IndexedRecommendation[],
   ): Promise<void> {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM recommendations WHERE document_id = ?').run(documentId);
-      const insert = this.db.prepare(
-        `INSERT INTO recommendations (document_id, rec_id, number, text, session_id, session_title, themes,
-           addressees, priority, status, note, meeting_title, meeting_dates)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
+      this.statements.deleteRecommendations.run(documentId);
       for (const r of rows) {
-        insert.run(
+        this.statements.insertRecommendation.run(
           documentId,
           r.id,
           r.number,
@@ -317,18 +322,12 @@ export class SqliteStorage implements Storage {
   }
 
   async getSetting(key: string): Promise<unknown> {
-    const row = this.db
-      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
-      .get(key);
+    const row = this.statements.getSetting.get(key);
     return row ? (JSON.parse(row.value) as unknown) : null;
   }
 
   async putSetting(key: string, value: unknown): Promise<void> {
-    this.db
-      .prepare(
-        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-      )
-      .run(key, JSON.stringify(value));
+    this.statements.putSetting.run(key, JSON.stringify(value));
   }
 
   async close(): Promise<void> {
