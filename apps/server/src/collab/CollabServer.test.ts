@@ -155,7 +155,10 @@ describe('CollabServer', () => {
     const a = client();
     const b = client();
     a.awareness.setLocalStateField('user', { name: 'Delegation of Japan', color: '#c0392b' });
-    await until(() => b.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Delegation of Japan', 'presence');
+    await until(
+      () => b.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Delegation of Japan',
+      'presence',
+    );
     a.disconnect();
     await until(() => !b.awareness.getStates().has(a.doc.clientID), 'presence removed');
   });
@@ -179,7 +182,10 @@ describe('CollabServer', () => {
     });
     const a = client();
     for (let i = 0; i < 50; i++) a.doc.getText('text').insert(i, String(i % 10));
-    await until(() => server.peekRoom('doc')?.isSettled === true && server.peekRoom('doc')!.updatesSinceSnapshot > 0, 'committed');
+    await until(
+      () => server.peekRoom('doc')?.isSettled === true && server.peekRoom('doc')!.updatesSinceSnapshot > 0,
+      'committed',
+    );
     a.disconnect();
     await until(() => unloads.length === 1 && server.loadedDocuments === 0, 'unloaded');
     expect(await storage.countUpdates('doc')).toBe(0);

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CloseCode, DEFAULT_MAX_MESSAGE_BYTES } from '@plenary/protocol';
-import { UnknownDocumentError, type Storage } from '../storage/Storage.ts';
+import { UnknownDocumentError, mergedUpdate, type Storage } from '../storage/Storage.ts';
 import { Connection } from './Connection.ts';
 import { DurableLog } from './DurableLog.ts';
 import type { BrokerMessage, RoomBroker } from './broker.ts';
@@ -212,8 +212,8 @@ export class CollabServer {
     const content = await this.storage.loadContent(documentId);
     const doc = new Y.Doc();
     try {
-      const parts = content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
-      if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+      const stored = mergedUpdate(content);
+      if (stored) Y.applyUpdate(doc, stored);
       return read(doc);
     } finally {
       doc.destroy();
@@ -373,9 +373,9 @@ export class CollabServer {
         if (!room || room.connections.size === 0) continue;
         try {
           const content = await this.storage.loadContentSince(room.id, room.storageWatermark);
-          const parts = content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
+          const stored = mergedUpdate(content);
           // Durable already: applied as if from another instance, relayed, never stored again.
-          if (parts.length > 0) room.applyRemote({ kind: 'update', update: Y.mergeUpdates(parts) });
+          if (stored) room.applyRemote({ kind: 'update', update: stored });
           room.storageWatermark = Math.max(room.storageWatermark, content.lastSeq);
         } catch (error) {
           this.logger.warn(
@@ -401,9 +401,8 @@ export class CollabServer {
     try {
       const content = await this.storage.loadContent(room.id);
       if (content.updates.length === 0) return;
-      const parts = content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
-      // Applied to a scratch doc (not merged as bytes) so that deleted content is collected.
-      Y.applyUpdate(scratch, Y.mergeUpdates(parts));
+      // Applied to a scratch doc (not kept as merged bytes) so that deleted content is collected.
+      Y.applyUpdate(scratch, mergedUpdate(content)!);
       await this.storage.compact(room.id, Y.encodeStateAsUpdate(scratch), content.lastSeq);
       room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - content.updates.length);
     } catch (error) {

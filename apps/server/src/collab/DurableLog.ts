@@ -30,7 +30,8 @@ export class DurableLog {
   private retryTimer: NodeJS.Timeout | undefined;
   private tail: Promise<unknown> = Promise.resolve();
   private idleWaiters: Array<() => void> = [];
-  private readonly options: Required<Omit<DurableLogOptions, 'onCommit'>> & Pick<DurableLogOptions, 'onCommit'>;
+  private readonly options: Required<Omit<DurableLogOptions, 'onCommit'>> &
+    Pick<DurableLogOptions, 'onCommit'>;
 
   constructor(
     private readonly storage: Storage,

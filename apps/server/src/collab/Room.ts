@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Logger } from 'pino';
 import { CloseCode } from '@plenary/protocol';
-import type { StoredContent } from '../storage/Storage.ts';
+import { mergedUpdate, type StoredContent } from '../storage/Storage.ts';
 import type { Connection } from './Connection.ts';
 import type { BrokerMessage } from './broker.ts';
 import type { DurableLog } from './DurableLog.ts';
@@ -78,8 +78,8 @@ export class Room {
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    const parts = content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
-    if (parts.length > 0) Y.applyUpdate(this.doc, Y.mergeUpdates(parts));
+    const stored = mergedUpdate(content);
+    if (stored) Y.applyUpdate(this.doc, stored);
     this.lastSeq = content.lastSeq;
     this.storageWatermark = content.lastSeq;
     this.updatesSinceSnapshot = content.updates.length;

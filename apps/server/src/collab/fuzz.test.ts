@@ -23,7 +23,8 @@ async function fuzz(seed: number, { clients: count, steps }: FuzzOptions): Promi
   const gen = prng.create(seed);
   const storage = new SqliteStorage(':memory:');
   await storage.createDocument({ id: 'doc', title: 'fuzz' });
-  const start = () => new CollabServer({ storage, logger: silent, unloadDelayMs: 5, compactAfterUpdates: 40 });
+  const start = () =>
+    new CollabServer({ storage, logger: silent, unloadDelayMs: 5, compactAfterUpdates: 40 });
   let server = start();
   const clients = Array.from({ length: count }, () => new MemoryClient(server, 'doc'));
   clients.forEach((c, i) => c.awareness.setLocalStateField('user', { name: `Delegate ${i}` }));
@@ -89,7 +90,10 @@ async function fuzz(seed: number, { clients: count, steps }: FuzzOptions): Promi
 
     const stored = await storage.loadContent('doc');
     const reloaded = new Y.Doc();
-    Y.applyUpdate(reloaded, Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates));
+    Y.applyUpdate(
+      reloaded,
+      Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates),
+    );
     expect(state(reloaded), `seed ${seed}: storage holds what everyone sees`).toBe(expected);
   } finally {
     for (const c of clients) c.destroy();

@@ -54,7 +54,11 @@ describe('decodeClientMessage', () => {
     ['an auth message from a client', frame(2, 0, 'x'), 'unexpected message type 2'],
     ['an unknown sync type', frame(0, 9, new Uint8Array([0])), 'unknown sync message type 9'],
     ['a truncated update', new Uint8Array([0, 2, 200, 1, 2]), 'truncated update'],
-    ['an update that is not Yjs', frame(0, 2, new Uint8Array([5, 250, 3, 7, 7, 7])), 'update does not decode'],
+    [
+      'an update that is not Yjs',
+      frame(0, 2, new Uint8Array([5, 250, 3, 7, 7, 7])),
+      'update does not decode',
+    ],
     ['a corrupt state vector', frame(0, 0, new Uint8Array([3, 255])), 'state vector does not decode'],
     ['awareness with bad JSON', frame(1, frame(1, 12, 1, '{not json')), 'awareness update does not decode'],
   ])('refuses %s with a ProtocolError naming the problem', (_name, data, reason) => {

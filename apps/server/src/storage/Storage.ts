@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+
 /**
  * What the collaboration core and the REST API need from a database. Every implementation
  * (SQLite today, PostgreSQL next) must pass the contract suite in `contract.ts`.
@@ -116,4 +118,11 @@ export class UnknownDocumentError extends Error {
     super(`document ${JSON.stringify(documentId)} does not exist`);
     this.name = 'UnknownDocumentError';
   }
+}
+
+/** Stored content as one Yjs update (snapshot and log merged), or null when there is none. */
+export function mergedUpdate(content: StoredContent): Uint8Array | null {
+  const parts = content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
 }
