@@ -16,6 +16,15 @@ export const CloseCode = {
   MalformedMessage: 4400,
   /** The document does not exist (it was never created, or was removed). */
   DocumentNotFound: 4404,
+  /** The session behind the connection ended (signed out, password changed, token revoked). */
+  Unauthenticated: 4401,
+  /** The user's role on the document was removed while connected. */
+  AccessRevoked: 4403,
+  /**
+   * The user's rights on the document changed (new role, document finalized or reopened). The
+   * one 44xx code after which the client should reconnect: it comes back with its new rights.
+   */
+  AccessChanged: 4409,
   /**
    * The client did not read its messages fast enough; its send buffer passed the bound. In the
    * "try again" range: a client on a congested link should come back and resync.
@@ -33,6 +42,8 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.MalformedMessage,
   CloseCode.DocumentNotFound,
   CloseCode.MessageTooBig,
+  CloseCode.Unauthenticated,
+  CloseCode.AccessRevoked,
 ]);
 
 /** The name of a close code, for logs and the user interface; undefined for unknown codes. */
