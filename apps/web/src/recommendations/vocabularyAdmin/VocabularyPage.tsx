@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { AppHeader } from '../../AppHeader.tsx';
 import { useVocabulary } from '../useVocabulary.ts';
@@ -19,7 +19,7 @@ type SaveState =
  * recommendations keep their meaning. Edits are a draft until saved (PUT /api/vocabulary, which
  * checks them again). Anyone may edit for now: issue #5 restricts this page to admins.
  */
-export function VocabularyPage({ identityControl }: { readonly identityControl: ReactNode }) {
+export function VocabularyPage() {
   const { vocabulary: saved, status, reload, replace } = useVocabulary();
   const [draft, setDraft] = useState<Vocabulary | null>(null);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
@@ -65,7 +65,7 @@ export function VocabularyPage({ identityControl }: { readonly identityControl: 
 
   return (
     <div className="app-shell">
-      <AppHeader>{identityControl}</AppHeader>
+      <AppHeader />
       <main className="vocabulary" id="main">
         <div className="vocabulary__intro">
           <h1 className="vocabulary__title">Tag vocabulary</h1>

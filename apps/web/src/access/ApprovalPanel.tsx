@@ -1,0 +1,179 @@
+import { useId, useState } from 'react';
+import { useMe } from '../account/accountStore.ts';
+import { formatDateTime } from '../format/time.ts';
+import { useSubmission } from '../form/useSubmission.ts';
+import { approve, reopen, requestApproval, type DocumentStatus } from './accessApi.ts';
+import { auditTime } from './auditText.ts';
+import { STATE_LABELS } from './labels.ts';
+import type { DocumentAccess } from './useDocumentAccess.ts';
+import { useMembers } from './useMembers.ts';
+
+/**
+ * The approval process of docs/access.md: the secretariat requests approval, each co-host
+ * delegation approves the text as it stands, and the last approval locks it (final). A
+ * co-host can reopen a final document, giving a reason. The status is polled (others approve).
+ */
+export function ApprovalPanel({
+  documentId,
+  access,
+}: {
+  readonly documentId: string;
+  readonly access: DocumentAccess;
+}) {
+  const me = useMe();
+  const { state, status } = access;
+  const { members } = useMembers(documentId, access.role);
+  const mine = members?.members.find((member) => member.userId === me.id);
+  const myDelegation = mine ? (mine.delegation ?? mine.name) : null;
+  const approvedByMe = status?.approvals.some((a) => a.delegation === myDelegation && a.by !== null) ?? false;
+  const { busy, problem, run } = useSubmission('do that');
+
+  const act = (action: () => Promise<DocumentStatus>) =>
+    void run(async () => {
+      access.setStatus(await action());
+      access.refresh();
+    });
+
+  return (
+    <div className="panel approval-panel">
+      <p className="panel__lead">
+        State: <strong data-testid="approval-state">{STATE_LABELS[state]}</strong>
+      </p>
+      {state === 'draft' && (
+        <p className="panel__empty">
+          When the text is ready, the secretariat requests approval; then each co-host delegation approves it.
+        </p>
+      )}
+      {state === 'pending' && status && <Approvals status={status} />}
+      {state === 'final' && status?.finalVersion && (
+        <dl className="approval-panel__final">
+          <dt>Final version</dt>
+          <dd>{status.finalVersion.id}</dd>
+          <dt>SHA-256</dt>
+          <dd>
+            <code>{status.finalVersion.sha256}</code>
+          </dd>
+          {status.finalVersion.at && (
+            <>
+              <dt>Locked</dt>
+              <dd>{formatDateTime(status.finalVersion.at)}</dd>
+            </>
+          )}
+        </dl>
+      )}
+
+      <div className="approval-panel__actions">
+        {state === 'draft' && access.can('requestApproval') && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => act(() => requestApproval(documentId))}
+          >
+            Request approval
+          </button>
+        )}
+        {state === 'pending' && access.can('approve') && (
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy || approvedByMe}
+            onClick={() => act(() => approve(documentId))}
+          >
+            {approvedByMe
+              ? `Approved for ${myDelegation ?? 'your delegation'}`
+              : `Approve for ${myDelegation ?? 'your delegation'}`}
+          </button>
+        )}
+        {state === 'final' && access.can('reopen') && (
+          <ReopenForm busy={busy} onReopen={(reason) => act(() => reopen(documentId, reason))} />
+        )}
+      </div>
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Approvals({ status }: { readonly status: DocumentStatus }) {
+  if (status.approvals.length === 0)
+    return <p className="panel__empty">No co-host delegation to approve yet.</p>;
+  return (
+    <ul className="approval-list" aria-label="Approvals by delegation">
+      {status.approvals.map((approval) => (
+        <li key={approval.delegation} className="approval-list__item" data-approved={approval.by !== null}>
+          <span className="approval-list__delegation">{approval.delegation}</span>
+          {approval.by ? (
+            <span className="approval-list__by">
+              <span aria-hidden="true">✓ </span>approved by {approval.by.name || 'a co-host'}
+              {approval.by.at && (
+                <>
+                  {' · '}
+                  <time dateTime={approval.by.at} title={formatDateTime(approval.by.at)}>
+                    {auditTime(approval.by.at)}
+                  </time>
+                </>
+              )}
+            </span>
+          ) : (
+            <span className="approval-list__by approval-list__by--waiting">not yet</span>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Reopen…", then the reason (kept in the audit log) and a confirmation. */
+function ReopenForm({
+  busy,
+  onReopen,
+}: {
+  readonly busy: boolean;
+  readonly onReopen: (reason: string) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const id = useId();
+  if (!open) {
+    return (
+      <button type="button" className="button" onClick={() => setOpen(true)}>
+        Reopen…
+      </button>
+    );
+  }
+  return (
+    <form
+      className="approval-panel__reopen"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onReopen(reason.trim());
+      }}
+    >
+      <label className="field__label" htmlFor={id}>
+        Why reopen it?
+      </label>
+      <textarea
+        id={id}
+        className="field__input"
+        rows={3}
+        autoFocus
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        placeholder="e.g. A delegation asked to correct paragraph 12"
+      />
+      <p className="field__hint">The document becomes a draft again; the reason goes in the audit log.</p>
+      <div className="confirm__actions">
+        <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--danger" disabled={busy}>
+          Reopen document
+        </button>
+      </div>
+    </form>
+  );
+}
