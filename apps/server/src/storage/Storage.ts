@@ -98,6 +98,8 @@ export interface Storage {
    * deletes those updates. Updates after `uptoSeq` are kept.
    */
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Sequence number of the document's last committed update (0 when it has none). */
+  lastSeq(id: string): Promise<number>;
   /** Number of log entries after the snapshot (what compaction would fold). */
   countUpdates(id: string): Promise<number>;
   /** Replaces a document's rows in the recommendations index, in one transaction. */

@@ -262,6 +262,15 @@ export class PostgresStorage implements Storage {
     });
   }
 
+  async lastSeq(id: string): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: string | null }>(
+      `SELECT greatest((SELECT max(seq) FROM document_updates WHERE document_id = $1),
+                       (SELECT upto_seq FROM document_snapshots WHERE document_id = $1)) AS seq`,
+      [id],
+    );
+    return Number(rows[0]?.seq ?? 0);
+  }
+
   async countUpdates(id: string): Promise<number> {
     const { rows } = await this.pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM document_updates

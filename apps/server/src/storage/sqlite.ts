@@ -153,6 +153,10 @@ export class SqliteStorage implements Storage {
          ON CONFLICT(document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
       ),
       deleteUpdatesUpTo: db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?'),
+      lastSeq: db.prepare<[string, string], { seq: number | null }>(
+        `SELECT max(seq) AS seq FROM (SELECT max(seq) AS seq FROM document_updates WHERE document_id = ?
+           UNION ALL SELECT upto_seq AS seq FROM document_snapshots WHERE document_id = ?)`,
+      ),
       countUpdates: db.prepare<[string, number], { n: number }>(
         'SELECT count(*) AS n FROM document_updates WHERE document_id = ? AND seq > ?',
       ),
@@ -264,6 +268,10 @@ export class SqliteStorage implements Storage {
       this.statements.upsertSnapshot.run(id, uptoSeq, snapshot);
       this.statements.deleteUpdatesUpTo.run(id, uptoSeq);
     })();
+  }
+
+  async lastSeq(id: string): Promise<number> {
+    return this.statements.lastSeq.get(id, id)?.seq ?? 0;
   }
 
   async countUpdates(id: string): Promise<number> {
