@@ -7,6 +7,7 @@ import { createDocument, upgradeStatus } from './support/http.ts';
 import { captureLogs, LogLevel } from './support/logs.ts';
 import { TestServer, type TestServerOptions } from './support/server.ts';
 import { waitFor } from './support/waitFor.ts';
+import { authedFetch } from '../support/credentials.ts';
 
 const cleanup = autoCleanup();
 
@@ -196,7 +197,7 @@ describe('invalid requests', () => {
     // One connection per request: after refusing a body it did not read, the server may close
     // the connection, and a reused keep-alive socket would fail the next request.
     const post = (body: string | ReadableStream<Uint8Array>) =>
-      fetch(`${server.url}/api/documents`, {
+      authedFetch(`${server.url}/api/documents`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', connection: 'close' },
         body,
@@ -230,9 +231,17 @@ describe('invalid requests', () => {
     // A title of exactly 200 characters is fine: the limit is not off by one.
     expect((await post(JSON.stringify({ title: 't'.repeat(200) }))).status).toBe(201);
 
-    await expectError(await fetch(`${server.url}/api/documents/unknownId`), 404, /"unknownId" not found/);
-    await expectError(await fetch(`${server.url}/api/documents/bad.id`), 400, /invalid document id "bad.id"/);
-    expect((await fetch(`${server.url}/api/documents/${doc.id}`)).status).toBe(200);
+    await expectError(
+      await authedFetch(`${server.url}/api/documents/unknownId`),
+      404,
+      /"unknownId" not found/,
+    );
+    await expectError(
+      await authedFetch(`${server.url}/api/documents/bad.id`),
+      400,
+      /invalid document id "bad.id"/,
+    );
+    expect((await authedFetch(`${server.url}/api/documents/${doc.id}`)).status).toBe(200);
     // Only the document created on purpose and the 200-character one exist.
     expect(await server.server.storage.listDocuments()).toHaveLength(2);
   });

@@ -6,6 +6,7 @@ import { appendParagraph, connectClient, contentOf, type TestClient } from './su
 import { createDocument } from './support/http.ts';
 import { TestServer } from './support/server.ts';
 import { waitFor } from './support/waitFor.ts';
+import { authedFetch } from '../support/credentials.ts';
 
 const cleanup = autoCleanup();
 
@@ -63,7 +64,7 @@ describe('a server restart', () => {
     expect(stranger.doc.getText('text').toString()).toBe('');
     expect(contentOf(stranger.doc).body).not.toContain('delegations welcomed');
 
-    const list = (await (await fetch(`${server.url}/api/documents`)).json()) as DocumentRecord[];
+    const list = (await (await authedFetch(`${server.url}/api/documents`)).json()) as DocumentRecord[];
     expect(list.map((d) => ({ id: d.id, title: d.title }))).toEqual(
       expect.arrayContaining([
         { id, title },
@@ -71,7 +72,7 @@ describe('a server restart', () => {
       ]),
     );
     expect(list).toHaveLength(2);
-    const one = await fetch(`${server.url}/api/documents/${id}`);
+    const one = await authedFetch(`${server.url}/api/documents/${id}`);
     expect(one.status).toBe(200);
     expect(await one.json()).toMatchObject({ id, title });
   });

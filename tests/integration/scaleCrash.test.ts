@@ -10,6 +10,7 @@ import { collabUrl, connectClient, type TestClient } from './support/clients.ts'
 import { createDocument } from './support/http.ts';
 import { makeTempDir, removeDir } from './support/server.ts';
 import { waitFor } from './support/waitFor.ts';
+import { ensureAdmin } from '../support/credentials.ts';
 
 const available = (await serviceAvailable('PostgreSQL')) && (await serviceAvailable('Redis'));
 const database = `plenary_crash_${randomBytes(4).toString('hex')}`;
@@ -57,6 +58,7 @@ describe.runIf(available)('an instance on PostgreSQL and Redis killed with SIGKI
       logLevel: 'silent',
     });
     cleanup(() => b.close());
+    await ensureAdmin(b.url);
     const { id } = await createDocument(a.url);
 
     // Two writers on A; an observer on B records every token that reaches it through Redis.
@@ -116,6 +118,7 @@ describe.runIf(available)('an instance on PostgreSQL and Redis killed with SIGKI
     // And storage has all of it: a fresh client of a fresh instance loads the same.
     const c = await startServer({ port: 0, databaseUrl, redisUrl: REDIS_URL, logLevel: 'silent' });
     cleanup(() => c.close());
+    await ensureAdmin(c.url);
     const fresh = client(c.url, id);
     await fresh.synced;
     expect(tokens(fresh).sort()).toEqual([...everything].sort());

@@ -7,6 +7,7 @@ import { PostgresStorage } from '../../apps/server/src/storage/postgres.ts';
 import { POSTGRES_URL, REDIS_URL, serviceAvailable } from '../support/services.ts';
 import { connectClient, contentOf, type TestClient } from './support/clients.ts';
 import { waitFor } from './support/waitFor.ts';
+import { authedFetch, ensureAdmin } from '../support/credentials.ts';
 
 const available = (await serviceAvailable('PostgreSQL')) && (await serviceAvailable('Redis'));
 const schema = `plenary_scale_${randomBytes(4).toString('hex')}`;
@@ -36,11 +37,12 @@ async function instance(): Promise<PlenaryServer> {
     unloadDelayMs: 50,
   });
   servers.push(server);
+  await ensureAdmin(server.url);
   return server;
 }
 
 async function createDocument(server: PlenaryServer): Promise<string> {
-  const response = await fetch(`${server.url}/api/documents`, {
+  const response = await authedFetch(`${server.url}/api/documents`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title: 'Scale-out' }),
@@ -59,7 +61,7 @@ describe.runIf(available)('several instances on PostgreSQL and Redis', () => {
     const a = await instance();
     const b = await instance();
     const id = await createDocument(a);
-    expect((await fetch(`${b.url}/api/documents/${id}`)).status).toBe(200);
+    expect((await authedFetch(`${b.url}/api/documents/${id}`)).status).toBe(200);
     const onA = client(a, id);
     const onB = client(b, id);
     await Promise.all([onA.synced, onB.synced]);

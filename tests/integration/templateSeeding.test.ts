@@ -3,6 +3,7 @@ import { autoCleanup } from './support/cleanup.ts';
 import { connectClient, type TestClient } from './support/clients.ts';
 import { TestServer } from './support/server.ts';
 import { waitFor } from './support/waitFor.ts';
+import { authedFetch } from '../support/credentials.ts';
 
 const cleanup = autoCleanup();
 
@@ -18,7 +19,7 @@ describe('a template', () => {
   it('fills a new document exactly once: concurrent first joins and a restart never duplicate it', async () => {
     const server = await TestServer.start();
     cleanup(() => server.dispose());
-    const response = await fetch(`${server.url}/api/documents`, {
+    const response = await authedFetch(`${server.url}/api/documents`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

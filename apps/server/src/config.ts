@@ -13,6 +13,8 @@ export interface ServerConfig {
   logLevel: LogLevel;
   maxMessageBytes: number;
   unloadDelayMs: number;
+  /** Believe X-Forwarded-* headers (set only behind a reverse proxy that sets them). */
+  trustProxy: boolean;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -21,7 +23,9 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const logLevel = (env.PLENARY_LOG_LEVEL ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new Error(`PLENARY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(logLevel)}`);
+    throw new Error(
+      `PLENARY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; got ${JSON.stringify(logLevel)}`,
+    );
   }
   return {
     host: env.HOST || '127.0.0.1',
@@ -32,7 +36,15 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     logLevel,
     maxMessageBytes: integer(env, 'PLENARY_MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 1024, 2 ** 30),
     unloadDelayMs: integer(env, 'PLENARY_UNLOAD_DELAY_MS', 30_000, 0, 24 * 3600 * 1000),
+    trustProxy: boolean(env, 'PLENARY_TRUST_PROXY'),
   };
+}
+
+function boolean(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new Error(`${name} must be 1 or 0; got ${JSON.stringify(raw)}`);
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {

@@ -9,7 +9,16 @@ import type { DestinationStream, Logger } from 'pino';
 import { CollabServer, type CollabOptions } from './collab/CollabServer.ts';
 import type { CollabExtension } from './collab/hooks.ts';
 import { loggingExtension } from './collab/loggingExtension.ts';
+import { AccessControl } from './auth/AccessControl.ts';
+import { Approvals } from './auth/Approvals.ts';
+import { AuditLog } from './auth/AuditLog.ts';
+import { AuthService, type AuthOptions } from './auth/AuthService.ts';
+import { Members } from './auth/Members.ts';
+import { authApi } from './http/authApi.ts';
+import { authenticate } from './http/authMiddleware.ts';
 import { mountCollabRoute } from './http/collabRoute.ts';
+import type { AppEnv } from './http/context.ts';
+import { membersApi } from './http/membersApi.ts';
 import { documentsApi } from './http/documentsApi.ts';
 import { conceptNoteApi, documentImportApi } from './http/importApi.ts';
 import { exportApi } from './http/exportApi.ts';
@@ -29,7 +38,9 @@ import type { Storage } from './storage/Storage.ts';
 const DEFAULT_WEB_ROOT = path.resolve(fileURLToPath(import.meta.url), '../../../web/dist');
 
 export interface StartOptions
-  extends Partial<Pick<CollabOptions, 'maxMessageBytes' | 'maxSendBufferBytes' | 'unloadDelayMs' | 'compactAfterUpdates'>> {
+  extends Partial<
+    Pick<CollabOptions, 'maxMessageBytes' | 'maxSendBufferBytes' | 'unloadDelayMs' | 'compactAfterUpdates'>
+  > {
   host?: string;
   /** 0 picks a free port (tests). */
   port?: number;
@@ -46,6 +57,10 @@ export interface StartOptions
   /** Folder of the built web app. Default apps/web/dist. */
   webRoot?: string;
   extensions?: CollabExtension[];
+  /** Behind a reverse proxy: believe X-Forwarded-For/-Proto/-Host (PLENARY_TRUST_PROXY=1). */
+  trustProxy?: boolean;
+  /** Sign-in failures allowed (tests lower them). */
+  authLimits?: AuthOptions['limits'];
 }
 
 export interface PlenaryServer {
@@ -57,6 +72,7 @@ export interface PlenaryServer {
   readonly logger: Logger;
   /** Keeps the recommendations register up to date (tests flush it). */
   readonly indexer: RecommendationIndexer;
+  readonly auth: AuthService;
   /** Graceful stop: refuse new work, flush every update, close sockets with 1001, close storage. */
   close(): Promise<void>;
 }
@@ -79,14 +95,44 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     storage,
     broker,
     logger,
-    extensions: [loggingExtension(logger), indexer.extension, ...(options.extensions ?? [])],
+    extensions: [
+      loggingExtension(logger),
+      indexer.extension,
+      // Approvals are created below (they need the collaboration server); this forwards to them.
+      { name: 'approvals', onUpdate: (...args) => approvals.extension.onUpdate!(...args) },
+      ...(options.extensions ?? []),
+    ],
     maxMessageBytes: options.maxMessageBytes,
     maxSendBufferBytes: options.maxSendBufferBytes,
     unloadDelayMs: options.unloadDelayMs,
     compactAfterUpdates: options.compactAfterUpdates,
   });
 
-  const app = new Hono();
+  const trust = { trustProxy: options.trustProxy ?? false };
+  const auth = new AuthService({ accounts: storage.accounts, collab, logger, limits: options.authLimits });
+  const audit = new AuditLog(storage.accounts, logger);
+  const access = new AccessControl(storage);
+  const vocabulary = new VocabularyStore(storage);
+  // PDF and Word are rendered in worker threads, off the collaboration event loop.
+  const exports = new ExportService({
+    collab,
+    vocabulary,
+    logger,
+    finalVersions: async (id, sha256) => {
+      const version = await storage.accounts.findFinalVersion(id, sha256);
+      return version ? { versionId: version.id } : null;
+    },
+  });
+  const approvals: Approvals = new Approvals(
+    storage,
+    collab,
+    audit,
+    (update) => exports.hash(update),
+    logger,
+  );
+  const members = new Members(storage, collab, auth, audit);
+
+  const app = new Hono<AppEnv>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // ws enforces the frame limit while reading, before buffering a whole oversized frame; it
   // then closes with 1009. The core checks again for adapters that do not.
@@ -95,22 +141,26 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
   app.onError(errorHandler(logger));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   const metrics = createMetrics(collab);
-  app.get('/metrics', async (c) => c.text(await metrics.metrics(), 200, { 'Content-Type': metrics.contentType }));
-  const vocabulary = new VocabularyStore(storage);
-  // PDF and Word are rendered in worker threads, off the collaboration event loop.
-  const exports = new ExportService({ collab, vocabulary, logger });
-  app.route('/api', recommendationsApi({ storage, collab, vocabulary }));
+  app.get('/metrics', async (c) =>
+    c.text(await metrics.metrics(), 200, { 'Content-Type': metrics.contentType }),
+  );
+  app.use('/api/*', authenticate(auth));
+  app.route('/api', authApi({ auth, access, audit, trust }));
+  app.route('/api', recommendationsApi({ storage, collab, vocabulary, access }));
   // A new document may come with recommendations (an import): index it straight away.
   const onCreated = (id: string) => indexer.schedule(id, 0);
-  app.route('/api/documents/import', documentImportApi(storage, onCreated));
+  app.route('/api/documents/import', documentImportApi(storage, access, onCreated));
   app.route('/api/import/concept-note', conceptNoteApi());
-  app.route('/api/documents', documentsApi(storage, collab, onCreated));
-  app.route('/api/documents', exportApi({ storage, exports }));
-  app.get('/api/templates', (c) => c.json(TEMPLATES.map(({ id, label, description, kind }) => ({ id, label, description, kind }))));
+  app.route('/api/documents', documentsApi(storage, collab, access, onCreated));
+  app.route('/api/documents', exportApi({ storage, exports, access, approvals, audit }));
+  app.route('/api/documents', membersApi({ access, members, approvals, audit, trust }));
+  app.get('/api/templates', (c) =>
+    c.json(TEMPLATES.map(({ id, label, description, kind }) => ({ id, label, description, kind }))),
+  );
   app.all('/api/*', (c) => {
     throw new HttpError(404, `no API route ${c.req.method} ${c.req.path}`);
   });
-  mountCollabRoute(app, { collab, storage, upgradeWebSocket });
+  mountCollabRoute(app, { collab, storage, auth, access, audit, upgradeWebSocket });
   mountWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
 
   const server: ServerType = await new Promise((resolve, reject) => {
@@ -134,6 +184,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     storage,
     logger,
     indexer,
+    auth,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -44,6 +44,7 @@ export function stockClient(target: Target, documentId: string, doc = new Y.Doc(
   const provider = new WebsocketProvider(target.serverUrl, documentId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    params: target.params ?? {},
   });
   const synced = new Promise<void>((resolve) => {
     provider.on('sync', (isSynced: boolean) => {

@@ -48,7 +48,7 @@ async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
   const base = `http://127.0.0.1:${system.process.port}/api/documents/${documentId}`;
   const time = async (format: 'pdf' | 'docx') => {
     const started = performance.now();
-    const response = await fetch(`${base}/export.${format}`);
+    const response = await fetch(`${base}/export.${format}`, { headers: system.target.headers ?? {} });
     const bytes = new Uint8Array(await response.arrayBuffer());
     const ms = performance.now() - started;
     if (!response.ok) {

@@ -10,11 +10,11 @@ export async function namedDocuments(count: number, prefix: string): Promise<str
 export async function managedSystem(
   name: SystemName,
   spawn: () => Promise<ServerProcess>,
-  targetOf: (port: number) => Target,
-  createDocuments: (port: number, count: number, prefix: string) => Promise<string[]>,
+  targetOf: (port: number) => Target | Promise<Target>,
+  createDocuments: (port: number, count: number, prefix: string, target: Target) => Promise<string[]>,
 ): Promise<SystemHandle> {
   let server = await spawn();
-  let target = targetOf(server.port);
+  let target = await targetOf(server.port);
   return {
     name,
     get target() {
@@ -23,11 +23,11 @@ export async function managedSystem(
     get process() {
       return server;
     },
-    createDocuments: (count, prefix) => createDocuments(server.port, count, prefix),
+    createDocuments: (count, prefix) => createDocuments(server.port, count, prefix, target),
     async restart() {
       await server.stop();
       server = await spawn();
-      target = targetOf(server.port);
+      target = await targetOf(server.port);
     },
     stop: () => server.stop(),
   };

@@ -14,8 +14,12 @@ export interface Target {
    * appended as a path segment) or Hocuspocus' `url` (the name travels in every frame).
    */
   readonly serverUrl: string;
-  /** The websocket URL a lightweight client opens for `documentId`. */
+  /** The websocket URL a lightweight client opens for `documentId` (credentials included). */
   socketUrl(documentId: string): string;
+  /** Query parameters the stock provider adds (Plenary: the API token). */
+  readonly params?: Record<string, string>;
+  /** Headers for REST requests (Plenary: `Authorization: Bearer`). */
+  readonly headers?: Record<string, string>;
 }
 
 export interface SystemOptions {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ensureAdmin } from '../../support/credentials.ts';
 import type { LogLine } from './logs.ts';
 
 const REPO_ROOT = path.resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -20,11 +21,16 @@ export interface ChildServer {
 
 /**
  * Runs the real entry point (`apps/server/src/main.ts`) in a child process on port 0 over
- * `dataDir`, as production would, and resolves once it listens.
+ * `dataDir`, as production would, and resolves once it listens (and, unless `admin` is false,
+ * once the test admin is set up and its token remembered).
  */
 export async function spawnServer(
   dataDir: string,
-  { timeoutMs = 30_000, env = {} }: { timeoutMs?: number; env?: Record<string, string> } = {},
+  {
+    timeoutMs = 30_000,
+    env = {},
+    admin = true,
+  }: { timeoutMs?: number; env?: Record<string, string>; admin?: boolean } = {},
 ): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: REPO_ROOT,
@@ -75,6 +81,7 @@ export async function spawnServer(
   });
   try {
     const url = await Promise.race([listening, timeout]);
+    if (admin) await ensureAdmin(url);
     return { child, url, logs, exited, kill };
   } catch (error) {
     await kill();

@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { COLLAB_PATH } from '@plenary/protocol';
+import { tokenFor } from '../../support/credentials.ts';
 import { nextEvent } from './waitFor.ts';
 
 /** ws://host:port/collab, the `serverUrl` a WebsocketProvider appends the document id to. */
@@ -29,9 +30,14 @@ export interface TestClient {
 export function connectClient(
   baseUrl: string,
   documentId: string,
-  { doc = new Y.Doc(), timeoutMs = 10_000 }: { doc?: Y.Doc; timeoutMs?: number } = {},
+  {
+    doc = new Y.Doc(),
+    timeoutMs = 10_000,
+    token = tokenFor(baseUrl),
+  }: { doc?: Y.Doc; timeoutMs?: number; token?: string } = {},
 ): TestClient {
   const provider = new WebsocketProvider(collabUrl(baseUrl), documentId, doc, {
+    params: { token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // Providers in one process would otherwise also sync through a BroadcastChannel, behind the
     // server's back, and hide whatever the server got wrong.
@@ -82,8 +88,12 @@ export interface RawSocket {
   readonly closed: Promise<{ code: number; reason: string }>;
 }
 
-export async function openRawSocket(baseUrl: string, documentId: string): Promise<RawSocket> {
-  const ws = new WebSocket(`${collabUrl(baseUrl)}/${documentId}`);
+export async function openRawSocket(
+  baseUrl: string,
+  documentId: string,
+  token = tokenFor(baseUrl),
+): Promise<RawSocket> {
+  const ws = new WebSocket(`${collabUrl(baseUrl)}/${documentId}?token=${encodeURIComponent(token)}`);
   const joined = nextEvent<[Buffer]>(ws, 'message').then(([data]) => new Uint8Array(data));
   joined.catch(() => {}); // reported to whoever awaits it
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {

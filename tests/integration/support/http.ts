@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type { DocumentRecord } from '@plenary/server';
+import { authedFetch, tokenFor } from '../../support/credentials.ts';
 
 /** POST /api/documents; fails the test unless the server answers 201. */
 export async function createDocument(baseUrl: string, title = 'Chair’s summary'): Promise<DocumentRecord> {
-  const response = await fetch(`${baseUrl}/api/documents`, {
+  const response = await authedFetch(`${baseUrl}/api/documents`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ title }),
@@ -19,8 +20,13 @@ export async function createDocument(baseUrl: string, title = 'Chair’s summary
  * websocket client, would resolve `%2e%2e` before sending) and resolves with the HTTP status:
  * 101 if the server accepted the upgrade.
  */
-export function upgradeStatus(baseUrl: string, rawPath: string): Promise<number> {
+export function upgradeStatus(
+  baseUrl: string,
+  rawPath: string,
+  token: string | null = tokenFor(baseUrl),
+): Promise<number> {
   const { hostname, port } = new URL(baseUrl);
+  if (token !== null) rawPath += `${rawPath.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
   return new Promise((resolve, reject) => {
     const request = http.request({
       host: hostname,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type PlenaryServer, type StartOptions } from '@plenary/server';
+import { ensureAdmin } from '../../support/credentials.ts';
 
 /** A fresh empty folder under the system temp dir; `removeDir` deletes it. */
 export function makeTempDir(prefix = 'plenary-it-'): string {
@@ -12,7 +13,10 @@ export function removeDir(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-export type TestServerOptions = Omit<StartOptions, 'host' | 'port' | 'dataDir'>;
+export type TestServerOptions = Omit<StartOptions, 'host' | 'port' | 'dataDir'> & {
+  /** Create (or sign in) the test admin and remember its token for this server. Default true. */
+  admin?: boolean;
+};
 
 /** A Plenary server on 127.0.0.1, port 0, over a data folder that outlives restarts. */
 export class TestServer {
@@ -28,8 +32,13 @@ export class TestServer {
     return new TestServer(server, dataDir, options);
   }
 
-  private static boot(options: TestServerOptions, dataDir: string): Promise<PlenaryServer> {
-    return startServer({ logLevel: 'silent', ...options, host: '127.0.0.1', port: 0, dataDir });
+  private static async boot(
+    { admin = true, ...options }: TestServerOptions,
+    dataDir: string,
+  ): Promise<PlenaryServer> {
+    const server = await startServer({ logLevel: 'silent', ...options, host: '127.0.0.1', port: 0, dataDir });
+    if (admin) await ensureAdmin(server.url);
+    return server;
   }
 
   get server(): PlenaryServer {

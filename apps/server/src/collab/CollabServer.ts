@@ -2,9 +2,9 @@ import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CloseCode, DEFAULT_MAX_MESSAGE_BYTES } from '@plenary/protocol';
 import { UnknownDocumentError, mergedUpdate, type Storage } from '../storage/Storage.ts';
-import { Connection } from './Connection.ts';
+import { Connection, type ConnectionAccess } from './Connection.ts';
 import { DurableLog } from './DurableLog.ts';
-import type { BrokerMessage, RoomBroker } from './broker.ts';
+import type { BrokerMessage, ConnectionMatch, RoomBroker } from './broker.ts';
 import type { CollabExtension, HookName } from './hooks.ts';
 import { Room } from './Room.ts';
 import { CollabStats } from './stats.ts';
@@ -115,13 +115,14 @@ export class CollabServer {
    * arrive together); frames that arrive meanwhile are queued, so no client is ever answered
    * from a document that is not fully loaded.
    */
-  connect(documentId: string, socket: CollabSocket): ConnectionHandle {
+  connect(documentId: string, socket: CollabSocket, access?: ConnectionAccess): ConnectionHandle {
     const connection = new Connection(
       documentId,
       socket,
       this.logger,
       { maxSendBufferBytes: this.options.maxSendBufferBytes, closeTimeoutMs: 5_000 },
       this.stats,
+      access,
     );
     this.connections.add(connection);
     let room: Room | undefined;
@@ -196,6 +197,33 @@ export class CollabServer {
         }
       },
     };
+  }
+
+  /**
+   * Closes this instance's connections that `match` (a user whose role changed, a session that
+   * ended) and, with a broker, asks the other instances to do the same for `documentId`'s
+   * connections of `userId`. Returns how many were closed here.
+   */
+  disconnect(match: ConnectionMatch, code: number, reason: string): number {
+    const closed = this.closeMatching(match, code, reason);
+    if (this.broker && match.documentId !== undefined) {
+      this.broker.publish(match.documentId, { kind: 'access', change: { ...match, code, reason } });
+    }
+    return closed;
+  }
+
+  private closeMatching(match: ConnectionMatch, code: number, reason: string): number {
+    let closed = 0;
+    for (const connection of this.connections) {
+      const access = connection.access;
+      if (match.documentId !== undefined && connection.documentId !== match.documentId) continue;
+      if (match.userId !== undefined && access?.userId !== match.userId) continue;
+      if (match.sessionIdHash !== undefined && access?.sessionIdHash !== match.sessionIdHash) continue;
+      if (match.tokenId !== undefined && access?.tokenId !== match.tokenId) continue;
+      connection.close(code, reason);
+      closed++;
+    }
+    return closed;
   }
 
   /**
@@ -302,9 +330,12 @@ export class CollabServer {
     let room: Room | undefined;
     const early: BrokerMessage[] = [];
     if (this.broker) {
-      slot.unsubscribe = await this.broker.subscribe(documentId, (message) =>
-        room ? room.applyRemote(message) : early.push(message),
-      );
+      slot.unsubscribe = await this.broker.subscribe(documentId, (message) => {
+        if (message.kind === 'access')
+          this.closeMatching(message.change, message.change.code, message.change.reason);
+        else if (room) room.applyRemote(message);
+        else early.push(message);
+      });
     }
     let content;
     try {
@@ -321,6 +352,7 @@ export class CollabServer {
       compactAfterUpdates: this.options.compactAfterUpdates,
       onCommitted: (r, update, origin) => this.runHook('onUpdate', r, update, origin),
       onEmpty: (r) => this.scheduleUnloadIfEmpty(r),
+      onRefused: () => this.stats.countError('update_refused'),
       onCompactionDue: (r) => void this.compact(r),
     });
     for (const message of early) room.applyRemote(message);

@@ -4,6 +4,23 @@ import { CloseCode, closeCodeName } from '@plenary/protocol';
 import type { CollabSocket } from './socket.ts';
 import type { CollabStats } from './stats.ts';
 
+/**
+ * Who is behind a connection and what they may change, decided by the adapter at the upgrade
+ * (docs/access.md). The core only enforces it; when rights change, the connection is closed and
+ * the client reconnects to be judged again.
+ */
+export interface ConnectionAccess {
+  userId: string;
+  userName: string;
+  /** Refuse every document update (observers; final documents). */
+  readOnly: boolean;
+  /** Root types this connection may not change (the structure, for roles without that right). */
+  protectedRoots: readonly string[];
+  /** The sign-in session or API token the connection was opened with, to close it with them. */
+  sessionIdHash?: string;
+  tokenId?: string;
+}
+
 export interface ConnectionLimits {
   /** Above this many bytes waiting in the socket's send buffer, the client is dropped. */
   maxSendBufferBytes: number;
@@ -23,6 +40,8 @@ export class Connection {
   private terminateTimer: NodeJS.Timeout | undefined;
 
   readonly logger: Logger;
+  /** Updates of this connection refused by its access (counted, logged once). */
+  refusedUpdates = 0;
 
   constructor(
     readonly documentId: string,
@@ -30,6 +49,8 @@ export class Connection {
     parentLogger: Logger,
     private readonly limits: ConnectionLimits,
     private readonly stats?: CollabStats,
+    /** Undefined: a trusted connection (tests of the core, the server's own). */
+    readonly access?: ConnectionAccess,
   ) {
     this.logger = parentLogger.child({ doc: documentId, conn: this.id });
   }

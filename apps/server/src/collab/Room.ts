@@ -14,6 +14,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from './protocol.ts';
+import { changesNothing, rootTypesTouched } from './updateScope.ts';
 
 const MAX_CACHED_SYNC_REPLIES = 8;
 const LARGE_ROOM = 50;
@@ -29,6 +30,8 @@ export interface RoomDeps {
   logger: Logger;
   /** Called after each committed update (extensions' onUpdate). */
   onCommitted(room: Room, update: Uint8Array, origin: Connection | null): void;
+  /** Called when an update of a connection was refused by its access. */
+  onRefused?(room: Room, connection: Connection): void;
   /** Called when the last connection leaves. */
   onEmpty(room: Room): void;
   /** Called when the room would like its update log folded into a snapshot. */
@@ -130,6 +133,7 @@ export class Room {
         }
         case 'sync-step-2':
         case 'update':
+          if (this.refuses(connection, message.update)) break;
           Y.applyUpdate(this.doc, message.update, connection);
           break;
         case 'awareness':
@@ -148,6 +152,31 @@ export class Room {
     }
   }
 
+  /**
+   * True when `connection` may not make this change (docs/access.md): nothing of it is applied,
+   * stored or relayed. The connection stays open (an observer keeps receiving); the first refusal
+   * is logged. An update that changes nothing (an observer's sync step 2) is dropped without
+   * counting as a refusal.
+   */
+  private refuses(connection: Connection, update: Uint8Array): boolean {
+    const access = connection.access;
+    if (!access) return false;
+    let why: string | undefined;
+    if (access.readOnly) {
+      why = 'read-only access';
+    } else if (access.protectedRoots.length > 0) {
+      const roots = rootTypesTouched(this.doc, update);
+      if (roots === null) why = 'update refers to unknown content';
+      else if (access.protectedRoots.some((root) => roots.has(root)))
+        why = 'the structure may not be changed with this role';
+    }
+    if (!why) return false;
+    if (changesNothing(this.doc, update)) return true;
+    if (connection.refusedUpdates++ === 0) connection.logger.warn({ reason: why }, 'update refused');
+    this.deps.onRefused?.(this, connection);
+    return true;
+  }
+
   /** Closes every connection (shutdown, unload) and stops timers; the doc is not used after. */
   destroy(code: number = CloseCode.GoingAway, reason = 'server shutting down'): void {
     if (this.destroyed) return;
@@ -163,7 +192,9 @@ export class Room {
     if (this.destroyed) return;
     try {
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN);
-      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN);
+      else if (message.kind === 'awareness') {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE_ORIGIN);
+      }
     } catch (error) {
       this.deps.logger.error(
         { err: error, kind: message.kind },

@@ -7,7 +7,16 @@
  */
 export type BrokerMessage =
   | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array };
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'access'; change: ConnectionMatch & { code: number; reason: string } };
+
+/** Which connections to close when access changes: every given field must match. */
+export interface ConnectionMatch {
+  documentId?: string;
+  userId?: string;
+  sessionIdHash?: string;
+  tokenId?: string;
+}
 
 export interface RoomBroker {
   /** This instance's id; messages it published are not delivered back to it. */

@@ -9,12 +9,11 @@ export type ExportFormat = 'pdf' | 'docx';
 export interface ExportRequest {
   tags: 'show' | 'hide';
   annexes: AnnexKind[];
-  /**
-   * Always false until finalization exists. Issue #5 passes true with the frozen version's id
-   * (`versionId`) when exporting a final version.
-   */
+  /** A final copy: no DRAFT mark, the final version's id and hash printed. */
   final?: boolean;
   versionId?: string;
+  /** The content to export (a frozen final version) instead of the live document. */
+  content?: Uint8Array;
 }
 
 export interface ExportResult {
@@ -27,16 +26,13 @@ export interface ExportResult {
   ms: number;
 }
 
-/**
- * Finds a frozen final version by the hash of its content. Issue #5 (finalization) provides it;
- * until then only the current content can be verified.
- */
+/** Finds a frozen final version of a document by the hash of its content. */
 export type FinalVersionLookup = (
   documentId: string,
   sha256: string,
 ) => Promise<{ versionId: string } | null>;
 
-/** Called after each export: the audit log of issue #5 records exports of final versions here. */
+/** Called after each export (metrics, logs). */
 export type ExportObserver = (event: {
   documentId: string;
   format: ExportFormat;
@@ -78,7 +74,7 @@ export class ExportService {
     request: ExportRequest,
   ): Promise<ExportResult> {
     const started = performance.now();
-    const update = await this.snapshot(document.id);
+    const update = request.content ?? (await this.snapshot(document.id));
     const vocabulary = await this.options.vocabulary.get();
     const output = await this.pool.render({
       format,
@@ -121,6 +117,17 @@ export class ExportService {
       engine: output.engine,
       ms,
     };
+  }
+
+  /** The SHA-256 an export of `update` would print (what a final version is identified by). */
+  async hash(update: Uint8Array): Promise<string> {
+    const { sha256 } = await this.pool.render({
+      format: 'hash',
+      update,
+      vocabulary: await this.options.vocabulary.get(),
+      options: { tags: 'show', annexes: [], final: false },
+    });
+    return sha256;
   }
 
   /** Does `sha256` (lower-case hex) match this document's current content, or a final version of it? */

@@ -1,9 +1,15 @@
 import type { Hono } from 'hono';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
-import { COLLAB_PATH, isDocumentId } from '@plenary/protocol';
+import { COLLAB_PATH, CloseCode, STRUCTURE_FIELDS, can, isDocumentId } from '@plenary/protocol';
+import type { AccessControl } from '../auth/AccessControl.ts';
+import type { AuditLog } from '../auth/AuditLog.ts';
+import type { AuthService } from '../auth/AuthService.ts';
+import type { ConnectionAccess } from '../collab/Connection.ts';
 import type { CollabServer, ConnectionHandle } from '../collab/CollabServer.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { fromSameOrigin, principalOf } from './authMiddleware.ts';
+import type { AppEnv } from './context.ts';
 import { HttpError } from './errors.ts';
 
 /**
@@ -12,10 +18,19 @@ import { HttpError } from './errors.ts';
  * events, and implements `CollabSocket` over the raw `ws` socket.
  */
 export function mountCollabRoute(
-  app: Hono,
-  deps: { collab: CollabServer; storage: Storage; upgradeWebSocket: UpgradeWebSocket<WebSocket> },
+  app: Hono<AppEnv>,
+  deps: {
+    collab: CollabServer;
+    storage: Storage;
+    auth: AuthService;
+    access: AccessControl;
+    audit: AuditLog;
+    upgradeWebSocket: UpgradeWebSocket<WebSocket>;
+  },
 ): void {
-  const { collab, storage, upgradeWebSocket } = deps;
+  const { collab, storage, auth, access, audit, upgradeWebSocket } = deps;
+  // What the upgrade check decided, for the socket that follows it.
+  const decided = new WeakMap<Request, ConnectionAccess>();
 
   // @hono/node-ws rebuilds the request URL with WHATWG rules, which resolve dot segments:
   // `/collab/%2e%2e` would arrive here as `/` and be answered by the web app. So a websocket
@@ -47,13 +62,26 @@ export function mountCollabRoute(
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
         throw new HttpError(426, 'this endpoint speaks the y-websocket protocol over a websocket');
       }
-      if (!(await storage.getDocument(id))) {
-        throw new HttpError(404, `document ${JSON.stringify(id)} not found`);
-      }
+      // Browsers attach cookies to a websocket handshake from any site: refuse other sites' pages
+      // (cross-site websocket hijacking).
+      if (!fromSameOrigin(c)) throw new HttpError(403, 'cross-site websocket refused');
+      const principal = await principalOf(c, auth, c.req.query('token'));
+      if (!principal) throw new HttpError(401, 'sign in, or pass an API token as ?token=');
+      const { access: rights } = await access.require(principal, id, 'read');
+      const final = (await storage.accounts.getStatus(id)).state === 'final';
+      decided.set(c.req.raw, {
+        userId: principal.user.id,
+        userName: principal.user.name,
+        readOnly: final || !can(rights, 'edit'),
+        protectedRoots: can(rights, 'structure') ? [] : STRUCTURE_FIELDS,
+        ...(principal.session ? { sessionIdHash: principal.session.idHash } : {}),
+        ...(principal.token ? { tokenId: principal.token.id } : {}),
+      });
       await next();
     },
     upgradeWebSocket((c) => {
       const id = c.req.param('id')!;
+      const connectionAccess = decided.get(c.req.raw);
       let handle: ConnectionHandle | undefined;
       return {
         onOpen(_event, ws) {
@@ -65,14 +93,30 @@ export function mountCollabRoute(
           raw.on('error', (error) => {
             handle?.connection.logger.warn({ reason: error.message }, 'websocket error');
           });
-          handle = collab.connect(id, {
-            send: (data) => raw.send(data),
-            close: (code, reason) => raw.close(code, reason),
-            terminate: () => raw.terminate(),
-            get bufferedAmount() {
-              return raw.bufferedAmount;
+          if (!connectionAccess) {
+            // Cannot happen (the check above ran first); refuse rather than trust.
+            raw.close(CloseCode.Unauthenticated, 'not authenticated');
+            return;
+          }
+          audit.joined(
+            id,
+            { id: connectionAccess.userId, name: connectionAccess.userName },
+            {
+              readOnly: connectionAccess.readOnly,
             },
-          });
+          );
+          handle = collab.connect(
+            id,
+            {
+              send: (data) => raw.send(data),
+              close: (code, reason) => raw.close(code, reason),
+              terminate: () => raw.terminate(),
+              get bufferedAmount() {
+                return raw.bufferedAmount;
+              },
+            },
+            connectionAccess,
+          );
         },
         onMessage(event) {
           const data: unknown = event.data;

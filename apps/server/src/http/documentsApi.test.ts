@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type PlenaryServer } from '../server.ts';
+import { authedFetch, ensureAdmin } from '../../../../tests/support/credentials.ts';
 
 let server: PlenaryServer;
 let dataDir: string;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-api-'));
   server = await startServer({ port: 0, dataDir, logLevel: 'silent' });
+  await ensureAdmin(server.url);
 });
 afterAll(async () => {
   await server.close();
@@ -16,7 +18,7 @@ afterAll(async () => {
 });
 
 async function post(body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(`${server.url}/api/documents`, {
+  const response = await authedFetch(`${server.url}/api/documents`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -47,7 +49,7 @@ describe('POST /api/documents with a template', () => {
     expect(status).toBe(201);
     expect(json.template).toBe('chairs-summary');
     const content = (await (
-      await fetch(`${server.url}/api/documents/${json.id as string}/content`)
+      await authedFetch(`${server.url}/api/documents/${json.id as string}/content`)
     ).json()) as {
       meeting: typeof meeting;
       sessions: Array<{ id: string; title: string; day: number }>;
@@ -68,12 +70,14 @@ describe('POST /api/documents with a template', () => {
   });
 
   it('refuses an unknown template with 400 naming it and listing the valid ones, creating nothing', async () => {
-    const before = ((await (await fetch(`${server.url}/api/documents`)).json()) as unknown[]).length;
+    const before = ((await (await authedFetch(`${server.url}/api/documents`)).json()) as unknown[]).length;
     const { status, json } = await post({ title: 'x', template: 'chair-summary' });
     expect(status).toBe(400);
     expect(json.error).toContain('"chair-summary"');
     expect(json.validTemplates).toEqual(['chairs-summary', 'summary-report', 'blank']);
-    expect(((await (await fetch(`${server.url}/api/documents`)).json()) as unknown[]).length).toBe(before);
+    expect(((await (await authedFetch(`${server.url}/api/documents`)).json()) as unknown[]).length).toBe(
+      before,
+    );
   });
 
   it.each([
@@ -92,7 +96,7 @@ describe('POST /api/documents with a template', () => {
 
 describe('GET /api/templates', () => {
   it('lists document and section templates', async () => {
-    const templates = (await (await fetch(`${server.url}/api/templates`)).json()) as Array<{
+    const templates = (await (await authedFetch(`${server.url}/api/templates`)).json()) as Array<{
       id: string;
       kind: string;
       label: string;
@@ -114,7 +118,7 @@ describe('GET /api/templates', () => {
 
 describe('GET /api/documents/:id/content', () => {
   it('answers 404 for an unknown document and 400 for a bad id', async () => {
-    expect((await fetch(`${server.url}/api/documents/nope/content`)).status).toBe(404);
-    expect((await fetch(`${server.url}/api/documents/bad.id/content`)).status).toBe(400);
+    expect((await authedFetch(`${server.url}/api/documents/nope/content`)).status).toBe(404);
+    expect((await authedFetch(`${server.url}/api/documents/bad.id/content`)).status).toBe(400);
   });
 });

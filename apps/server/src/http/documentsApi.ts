@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { UnknownTemplateError, buildDocument, encodeSeed, readContent } from '@plenary/templates';
 import type { CollabServer } from '../collab/CollabServer.ts';
-import type { Storage } from '../storage/Storage.ts';
+import type { Role } from '@plenary/protocol';
+import type { AccessControl } from '../auth/AccessControl.ts';
+import type { DocumentRecord, Storage } from '../storage/Storage.ts';
+import { requirePrincipal, type AppEnv } from './context.ts';
 import { parseCreateDocument } from './documentInput.ts';
 import { HttpError } from './errors.ts';
-import { jsonLimit, readJson, requireDocument } from './requests.ts';
+import { jsonLimit, readJson } from './requests.ts';
 
 /** 16 characters of base64url: 96 random bits, within the documented id pattern. */
 export function newDocumentId(): string {
@@ -21,13 +24,31 @@ function newSessionId(): string {
 export function documentsApi(
   storage: Storage,
   collab: CollabServer,
+  access: AccessControl,
   onCreated: (documentId: string) => void,
-): Hono {
-  const api = new Hono();
+): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
 
-  api.get('/', async (c) => c.json(await storage.listDocuments()));
+  /** A document as listed: its record, the user's role on it and its approval state. */
+  const withAccess = async (record: DocumentRecord, role: Role | null) => ({
+    ...record,
+    role,
+    state: (await storage.accounts.getStatus(record.id)).state,
+  });
+
+  // Only the documents where the user has a role (an admin sees all of them).
+  api.get('/', async (c) => {
+    const principal = requirePrincipal(c);
+    const readable = await access.readableDocuments(principal);
+    const mine = new Map(
+      (await storage.accounts.listDocumentsOf(principal.user.id)).map((d) => [d.id, d.role]),
+    );
+    const records = (await storage.listDocuments()).filter((d) => readable === 'all' || readable.has(d.id));
+    return c.json(await Promise.all(records.map((d) => withAccess(d, mine.get(d.id) ?? null))));
+  });
 
   api.post('/', jsonLimit, async (c) => {
+    const principal = access.requireCreator(c.get('principal'));
     const input = parseCreateDocument(await readJson(c.req.raw));
     let built;
     try {
@@ -42,19 +63,27 @@ export function documentsApi(
       }
       throw error;
     }
+    // Whoever creates a document is its co-host: they can then add the others.
     const record = await storage.createDocument(
       { id: newDocumentId(), title: input.title },
       encodeSeed(built),
+      {
+        userId: principal.user.id,
+        role: 'co-host',
+      },
     );
     onCreated(record.id);
     return c.json({ ...record, template: built.templateId }, 201);
   });
 
-  api.get('/:id', async (c) => c.json(await requireDocument(storage, c.req.param('id'))));
+  api.get('/:id', async (c) => {
+    const { record, access: rights } = await access.require(c.get('principal'), c.req.param('id'), 'read');
+    return c.json({ ...(await withAccess(record, rights.role)), isAdmin: rights.isAdmin });
+  });
 
   // The content as the server holds it (committed): meeting details, sessions, ProseMirror JSON.
   api.get('/:id/content', async (c) => {
-    const record = await requireDocument(storage, c.req.param('id'));
+    const { record } = await access.require(c.get('principal'), c.req.param('id'), 'read');
     return c.json(await collab.readDocument(record.id, readContent));
   });
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARABIC_NAME, sampleSummary } from '@plenary/export';
 import { readPdf, renderFirstPage } from '../../../../tests/support/pdf.ts';
 import { startServer, type PlenaryServer } from '../server.ts';
+import { authedFetch, ensureAdmin } from '../../../../tests/support/credentials.ts';
 
 let server: PlenaryServer;
 let dataDir: string;
@@ -14,6 +15,7 @@ let sampleId: string;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-export-'));
   server = await startServer({ port: 0, dataDir, logLevel: 'silent' });
+  await ensureAdmin(server.url);
   // A document as the server stores it: built with the template builders, tagged, encoded.
   sampleId = 'export-sample-1';
   await server.storage.createDocument(
@@ -26,11 +28,11 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const get = (route: string) => fetch(`${server.url}${route}`);
+const get = (route: string) => authedFetch(`${server.url}${route}`);
 const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error;
 
 async function createSummary(): Promise<string> {
-  const response = await fetch(`${server.url}/api/documents`, {
+  const response = await authedFetch(`${server.url}/api/documents`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -163,7 +165,7 @@ describe('GET /api/documents/:id/export.docx', () => {
         'draft.md',
       ),
     );
-    const created = await fetch(`${server.url}/api/documents/import`, { method: 'POST', body: form });
+    const created = await authedFetch(`${server.url}/api/documents/import`, { method: 'POST', body: form });
     const { id } = (await created.json()) as { id: string };
     const response = await get(`/api/documents/${id}/export.docx`);
     expect(response.status).toBe(200);

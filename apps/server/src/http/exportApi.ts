@@ -2,7 +2,11 @@ import { Hono, type Context } from 'hono';
 import { ANNEX_KINDS, ExportBusyError, isSha256Hex, type AnnexKind } from '@plenary/export';
 import type { ExportFormat, ExportService } from '../export/exportService.ts';
 import { contentDisposition } from '../export/filename.ts';
+import type { AccessControl } from '../auth/AccessControl.ts';
+import type { Approvals } from '../auth/Approvals.ts';
+import type { AuditLog } from '../auth/AuditLog.ts';
 import type { Storage } from '../storage/Storage.ts';
+import type { AppEnv } from './context.ts';
 import { HttpError } from './errors.ts';
 import { requireDocument } from './requests.ts';
 
@@ -47,11 +51,17 @@ export function parseAnnexes(value: string | undefined): AnnexKind[] {
  * `GET /api/documents/:id/export.pdf|.docx` (query: tags=show|hide, annex=theme,addressee,
  * disposition=inline|attachment) and `GET /api/documents/:id/verify?sha256=`. See docs/export.md.
  */
-export function exportApi(deps: { storage: Storage; exports: ExportService }): Hono {
-  const { storage, exports } = deps;
-  const api = new Hono();
+export function exportApi(deps: {
+  storage: Storage;
+  exports: ExportService;
+  access: AccessControl;
+  approvals: Approvals;
+  audit: AuditLog;
+}): Hono<AppEnv> {
+  const { storage, exports, access, approvals, audit } = deps;
+  const api = new Hono<AppEnv>();
 
-  const exportRoute = (format: ExportFormat) => async (c: Context) => {
+  const exportRoute = (format: ExportFormat) => async (c: Context<AppEnv>) => {
     // Options first: a bad option is the client's mistake whether or not the document exists.
     const tags = oneOf('tags', c.req.query('tags'), ['show', 'hide'] as const, 'show');
     const annexes = parseAnnexes(c.req.query('annex'));
@@ -61,17 +71,32 @@ export function exportApi(deps: { storage: Storage; exports: ExportService }): H
       ['inline', 'attachment'] as const,
       'attachment',
     );
-    const record = await requireDocument(storage, c.req.param('id')!);
+    const principal = c.get('principal');
+    const { record } = await access.require(principal, c.req.param('id')!, 'read');
+    // A final document is exported from its frozen final version, by those who circulate it.
+    const final = await approvals.finalVersion(record.id);
+    if (final) await access.require(principal, record.id, 'exportFinal');
     let result;
     try {
-      // Until finalization (issue #5) every export is a draft.
-      result = await exports.export(record, format, { tags, annexes, final: false });
+      result = await exports.export(
+        record,
+        format,
+        final
+          ? { tags, annexes, final: true, versionId: final.id, content: final.content }
+          : { tags, annexes, final: false },
+      );
     } catch (error) {
       if (error instanceof ExportBusyError) throw new HttpError(503, error.message, { retryAfterSeconds: 5 });
       // Anything else (ExportFailedError: a worker lost or Typst refusing the model) is ours:
       // onError logs it with its details and the client gets a plain 500.
       throw error;
     }
+    await audit.record(record.id, principal!.user, 'exported', {
+      format,
+      final: final !== null,
+      versionId: result.versionId,
+      sha256: result.sha256,
+    });
     return new Response(result.bytes, {
       headers: {
         'Content-Type': CONTENT_TYPES[format],
@@ -89,6 +114,8 @@ export function exportApi(deps: { storage: Storage; exports: ExportService }): H
   api.get('/:id/export.pdf', exportRoute('pdf'));
   api.get('/:id/export.docx', exportRoute('docx'));
 
+  // Open to anyone: whoever holds a circulated copy can check it without an account. It says only
+  // whether the hash they already have matches.
   api.get('/:id/verify', async (c) => {
     const sha256 = c.req.query('sha256');
     if (!isSha256Hex(sha256)) {

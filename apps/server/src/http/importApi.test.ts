@@ -3,12 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type PlenaryServer } from '../server.ts';
+import { authedFetch, ensureAdmin } from '../../../../tests/support/credentials.ts';
 
 let server: PlenaryServer;
 let dataDir: string;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-import-'));
   server = await startServer({ port: 0, dataDir, logLevel: 'silent' });
+  await ensureAdmin(server.url);
 });
 afterAll(async () => {
   await server.close();
@@ -21,11 +23,12 @@ async function upload(
 ): Promise<{ status: number; json: Record<string, unknown> }> {
   const form = new FormData();
   form.set('file', new File([bytes], name));
-  const response = await fetch(`${server.url}/api/documents/import`, { method: 'POST', body: form });
+  const response = await authedFetch(`${server.url}/api/documents/import`, { method: 'POST', body: form });
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-const count = async () => ((await (await fetch(`${server.url}/api/documents`)).json()) as unknown[]).length;
+const count = async () =>
+  ((await (await authedFetch(`${server.url}/api/documents`)).json()) as unknown[]).length;
 
 describe('POST /api/documents/import', () => {
   it('creates a summary from a Markdown draft, titled from its first heading', async () => {
@@ -37,7 +40,7 @@ describe('POST /api/documents/import', () => {
     expect(json.title).toBe('Chair’s Summary, Islamabad');
     expect(json.sessions).toBe(1);
     const content = (await (
-      await fetch(`${server.url}/api/documents/${json.id as string}/content`)
+      await authedFetch(`${server.url}/api/documents/${json.id as string}/content`)
     ).json()) as { sessions: Array<{ title: string }> };
     expect(content.sessions.map((s) => s.title)).toEqual(['Safety']);
   });
@@ -59,7 +62,7 @@ describe('POST /api/documents/import', () => {
   });
 
   it('refuses a request without a file with 400', async () => {
-    const response = await fetch(`${server.url}/api/documents/import`, {
+    const response = await authedFetch(`${server.url}/api/documents/import`, {
       method: 'POST',
       body: new FormData(),
     });
@@ -84,7 +87,7 @@ describe('POST /api/import/concept-note', () => {
   ].join('\n');
 
   it('extracts meeting details and sessions from pasted text', async () => {
-    const response = await fetch(`${server.url}/api/import/concept-note`, {
+    const response = await authedFetch(`${server.url}/api/import/concept-note`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: NOTE,
@@ -105,9 +108,9 @@ describe('POST /api/import/concept-note', () => {
     const form = new FormData();
     form.set('file', new File([NOTE], 'concept-note.txt'));
     expect(
-      (await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: form })).status,
+      (await authedFetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: form })).status,
     ).toBe(200);
-    const none = await fetch(`${server.url}/api/import/concept-note`, {
+    const none = await authedFetch(`${server.url}/api/import/concept-note`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: 'A note with no programme at all.',
@@ -116,8 +119,8 @@ describe('POST /api/import/concept-note', () => {
     expect(((await none.json()) as { error: string }).error).toContain('no sessions found');
     const pdf = new FormData();
     pdf.set('file', new File(['%PDF'], 'note.pdf'));
-    expect((await fetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: pdf })).status).toBe(
-      400,
-    );
+    expect(
+      (await authedFetch(`${server.url}/api/import/concept-note`, { method: 'POST', body: pdf })).status,
+    ).toBe(400);
   });
 });

@@ -5,7 +5,9 @@ import { ConceptNoteError, NoSessionsFoundError, extractConceptNote } from '@ple
 import { encodeSeed } from '@plenary/templates';
 import { NotAWordFileError, docxToText } from '../import/docx.ts';
 import { UnsupportedFileError, importDraft, importKindOf } from '../import/importDocument.ts';
+import type { AccessControl } from '../auth/AccessControl.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { requirePrincipal, type AppEnv } from './context.ts';
 import { newDocumentId } from './documentsApi.ts';
 import { MAX_TITLE_LENGTH, parseTitle } from './documentInput.ts';
 import { HttpError } from './errors.ts';
@@ -33,9 +35,14 @@ export async function uploadedFile(request: Request): Promise<{ name: string; by
 }
 
 /** `POST /api/documents/import`: a new summary from a Word or Markdown draft. */
-export function documentImportApi(storage: Storage, onCreated: (documentId: string) => void): Hono {
-  const api = new Hono();
+export function documentImportApi(
+  storage: Storage,
+  access: AccessControl,
+  onCreated: (documentId: string) => void,
+): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
   api.post('/', uploadLimit, async (c) => {
+    const principal = access.requireCreator(c.get('principal'));
     const { name, bytes } = await uploadedFile(c.req.raw);
     let result;
     try {
@@ -48,7 +55,10 @@ export function documentImportApi(storage: Storage, onCreated: (documentId: stri
     const title = parseTitle((result.title ?? name.replace(/\.[^.]+$/, '')).slice(0, MAX_TITLE_LENGTH));
     // Encoding validates against the schema before anything is stored: a failure creates nothing.
     const seed = encodeSeed(result.built);
-    const record = await storage.createDocument({ id: newDocumentId(), title }, seed);
+    const record = await storage.createDocument({ id: newDocumentId(), title }, seed, {
+      userId: principal.user.id,
+      role: 'co-host',
+    });
     onCreated(record.id);
     return c.json({ ...record, sessions: result.built.sessions.length, warnings: result.warnings }, 201);
   });
@@ -62,9 +72,10 @@ const TEXT_FILE = /\.(txt|md|markdown)$/i;
  * for the user to check before the summary is built. Body: the text itself (text/plain), or a
  * multipart upload of a .docx, .txt or .md `file`.
  */
-export function conceptNoteApi(): Hono {
-  const api = new Hono();
+export function conceptNoteApi(): Hono<AppEnv> {
+  const api = new Hono<AppEnv>();
   api.post('/', uploadLimit, async (c) => {
+    requirePrincipal(c);
     const type = c.req.header('content-type') ?? '';
     let text: string;
     if (type.startsWith('multipart/form-data')) {

@@ -4,31 +4,33 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type PlenaryServer } from '../server.ts';
+import { authedFetch, ensureAdmin, tokenFor } from '../../../../tests/support/credentials.ts';
 
 let server: PlenaryServer;
 let dataDir: string;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-metrics-'));
   server = await startServer({ port: 0, dataDir, logLevel: 'silent' });
+  await ensureAdmin(server.url);
 });
 afterAll(async () => {
   await server.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const scrape = async () => (await fetch(`${server.url}/metrics`)).text();
+const scrape = async () => (await authedFetch(`${server.url}/metrics`)).text();
 const value = (text: string, series: string) =>
   Number(new RegExp(`^${series.replace(/[{}"]/g, '\\$&')} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
 
 it('exposes connections, documents, traffic, commit latency and errors in Prometheus format', async () => {
   const { id } = (await (
-    await fetch(`${server.url}/api/documents`, {
+    await authedFetch(`${server.url}/api/documents`, {
       method: 'POST',
       body: '{"title":"m"}',
       headers: { 'content-type': 'application/json' },
     })
   ).json()) as { id: string };
-  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${id}`);
+  const ws = new WebSocket(`${server.url.replace('http', 'ws')}/collab/${id}?token=${tokenFor(server.url)}`);
   await new Promise((resolve) => ws.once('message', resolve));
   let text = await scrape();
   expect(value(text, 'plenary_connections')).toBe(1);

@@ -7,12 +7,14 @@ import {
   type TagChange,
 } from '@plenary/schema';
 import { VocabularyError, findTerm, type Vocabulary, type VocabularyList } from '@plenary/vocabulary';
+import type { AccessControl } from '../auth/AccessControl.ts';
 import type { CollabServer } from '../collab/CollabServer.ts';
 import { toCsv } from '../recommendations/csv.ts';
 import type { VocabularyStore } from '../recommendations/vocabularyStore.ts';
 import type { RegisterRow, Storage } from '../storage/Storage.ts';
+import { requirePrincipal, type AppEnv } from './context.ts';
 import { HttpError } from './errors.ts';
-import { jsonLimit, readJsonObject, requireDocument } from './requests.ts';
+import { jsonLimit, readJsonObject } from './requests.ts';
 
 function labels(vocabulary: Vocabulary, list: VocabularyList, ids: readonly string[]): string {
   return ids
@@ -153,13 +155,14 @@ export function recommendationsApi(deps: {
   storage: Storage;
   collab: CollabServer;
   vocabulary: VocabularyStore;
-}): Hono {
-  const { storage, collab, vocabulary } = deps;
-  const api = new Hono();
+  access: AccessControl;
+}): Hono<AppEnv> {
+  const { storage, collab, vocabulary, access } = deps;
+  const api = new Hono<AppEnv>();
 
   api.get('/documents/:id/recommendations', async (c) => {
     const csv = wantsCsv(c.req.query('format'));
-    const record = await requireDocument(storage, c.req.param('id'));
+    const { record } = await access.require(c.get('principal'), c.req.param('id'), 'read');
     const entries = await collab.readDocument(record.id, listRecommendations);
     if (!csv) return c.json(entries.map((e) => ({ ...e, link: linkTo(record.id, e.id) })));
     const vocab = await vocabulary.get();
@@ -175,7 +178,7 @@ export function recommendationsApi(deps: {
   });
 
   api.put('/documents/:id/recommendations/:recId/tags', jsonLimit, async (c) => {
-    const record = await requireDocument(storage, c.req.param('id'));
+    const { record } = await access.require(c.get('principal'), c.req.param('id'), 'edit');
     const recId = c.req.param('recId');
     const body = await readJsonObject(c.req.raw);
     const vocab = await vocabulary.get();
@@ -203,12 +206,15 @@ export function recommendationsApi(deps: {
 
   api.get('/recommendations', async (c) => {
     const csv = wantsCsv(c.req.query('format'));
-    const rows = await storage.queryRecommendations({
+    const readable = await access.readableDocuments(requirePrincipal(c));
+    const all = await storage.queryRecommendations({
       theme: c.req.query('theme') || undefined,
       addressee: c.req.query('addressee') || undefined,
       status: c.req.query('status') || undefined,
       q: c.req.query('q')?.slice(0, 200) || undefined,
     });
+    // The register shows only documents the user has a role on.
+    const rows = readable === 'all' ? all : all.filter((r) => readable.has(r.documentId));
     if (!csv) return c.json(rows.map((r) => ({ ...r, link: linkTo(r.documentId, r.id) })));
     const vocab = await vocabulary.get();
     const origin = new URL(c.req.url).origin;
@@ -221,9 +227,14 @@ export function recommendationsApi(deps: {
     );
   });
 
-  api.get('/vocabulary', async (c) => c.json(await vocabulary.get()));
+  api.get('/vocabulary', async (c) => {
+    requirePrincipal(c);
+    return c.json(await vocabulary.get());
+  });
 
   api.put('/vocabulary', jsonLimit, async (c) => {
+    if (!requirePrincipal(c).user.isAdmin)
+      throw new HttpError(403, 'only an admin can change the vocabulary');
     try {
       return c.json(await vocabulary.put(await readJsonObject(c.req.raw)));
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { AppEnv } from './context.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Hono } from 'hono';
@@ -8,7 +9,7 @@ import { COLLAB_PATH } from '@plenary/protocol';
  * Serves the built web app (apps/web/dist): hashed assets cached for a year, everything else
  * revalidated, and `index.html` for any other GET path so that /d/<id> survives a reload.
  */
-export function mountWebApp(app: Hono, webRoot: string): void {
+export function mountWebApp(app: Hono<AppEnv>, webRoot: string): void {
   const indexFile = path.join(webRoot, 'index.html');
   const isAppPath = (p: string) => !p.startsWith('/api/') && !p.startsWith(`${COLLAB_PATH}/`);
 

@@ -3,21 +3,36 @@ import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { BrokerMessage, RoomBroker } from '../collab/broker.ts';
 
-const KINDS = { update: 0, awareness: 1 } as const;
+const KINDS = { update: 0, awareness: 1, access: 2 } as const;
 const INSTANCE_ID_BYTES = 8;
 
-/** Frames a message: one byte of kind, the publishing instance's id, then the Yjs payload. */
+/**
+ * Frames a message: one byte of kind, the publishing instance's id, then the payload (the Yjs
+ * update; for an access change, its JSON).
+ */
 export function encodeBrokerMessage(instanceId: Buffer, message: BrokerMessage): Buffer {
-  return Buffer.concat([Buffer.from([KINDS[message.kind]]), instanceId, message.update]);
+  const payload = message.kind === 'access' ? Buffer.from(JSON.stringify(message.change)) : message.update;
+  return Buffer.concat([Buffer.from([KINDS[message.kind]]), instanceId, payload]);
 }
 
 export function decodeBrokerMessage(frame: Buffer): { instanceId: Buffer; message: BrokerMessage } | null {
   if (frame.length < 1 + INSTANCE_ID_BYTES) return null;
+  const instanceId = frame.subarray(1, 1 + INSTANCE_ID_BYTES);
+  const payload = frame.subarray(1 + INSTANCE_ID_BYTES);
+  if (frame[0] === KINDS.access) {
+    try {
+      return {
+        instanceId,
+        message: { kind: 'access', change: JSON.parse(payload.toString('utf8')) as never },
+      };
+    } catch {
+      return null;
+    }
+  }
   const kind = frame[0] === KINDS.update ? 'update' : frame[0] === KINDS.awareness ? 'awareness' : null;
   if (!kind) return null;
-  const payload = frame.subarray(1 + INSTANCE_ID_BYTES);
   return {
-    instanceId: frame.subarray(1, 1 + INSTANCE_ID_BYTES),
+    instanceId,
     message: { kind, update: new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength) },
   };
 }

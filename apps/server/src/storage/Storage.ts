@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import type { Role } from '@plenary/protocol';
+import type { AccountStore } from './accounts.ts';
 
 /**
  * What the collaboration core and the REST API need from a database. Every implementation
@@ -66,8 +68,14 @@ export interface Storage {
    * Creates a document, with its initial content (a Yjs update, e.g. a template's output) in the
    * same transaction: a document never exists without the content it was created with, so a
    * template can never be applied twice. Throws `DocumentExistsError` if the id is taken.
+   * `owner`, when given, is made a member in the same transaction, so a document is never left
+   * without anyone who can reach it.
    */
-  createDocument(doc: { id: string; title: string }, initialContent?: Uint8Array): Promise<DocumentRecord>;
+  createDocument(
+    doc: { id: string; title: string },
+    initialContent?: Uint8Array,
+    owner?: { userId: string; role: Role },
+  ): Promise<DocumentRecord>;
   getDocument(id: string): Promise<DocumentRecord | null>;
   /** All documents, most recently updated first. */
   listDocuments(): Promise<DocumentRecord[]>;
@@ -90,6 +98,8 @@ export interface Storage {
    * deletes those updates. Updates after `uptoSeq` are kept.
    */
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Sequence number of the document's last committed update (0 when it has none). */
+  lastSeq(id: string): Promise<number>;
   /** Number of log entries after the snapshot (what compaction would fold). */
   countUpdates(id: string): Promise<number>;
   /** Replaces a document's rows in the recommendations index, in one transaction. */
@@ -103,6 +113,8 @@ export interface Storage {
   /** Workspace settings (the tag vocabulary ...), as JSON values. */
   getSetting(key: string): Promise<unknown>;
   putSetting(key: string, value: unknown): Promise<void>;
+  /** Accounts, sessions, members, approvals and the audit log (docs/access.md). */
+  readonly accounts: AccountStore;
   close(): Promise<void>;
 }
 

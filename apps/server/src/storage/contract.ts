@@ -113,6 +113,7 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       const [s3] = await storage.appendUpdates([{ documentId: 'c', update: textUpdate(doc, 8, 'three') }]);
       expect(s1! < s2! && s2! < s3!).toBe(true);
 
+      expect(await storage.lastSeq('c')).toBe(s3);
       await storage.compact('c', snapshotAt2, s2!);
       const loaded = await storage.loadContent('c');
       expect(loaded.snapshot).not.toBeNull();
@@ -120,6 +121,10 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       expect(loaded.lastSeq).toBe(s3);
       expect(contentOf(loaded)).toBe('one two three');
       expect(await storage.countUpdates('c')).toBe(1);
+      expect(await storage.lastSeq('c')).toBe(s3);
+      await storage.compact('c', Y.encodeStateAsUpdate(doc), s3!);
+      expect(await storage.lastSeq('c')).toBe(s3);
+      expect(await storage.lastSeq('missing')).toBe(0);
 
       // An older compaction arriving late must not replace the newer snapshot.
       const stale = new Y.Doc();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POSTGRES_URL, serviceAvailable } from '../../../../tests/support/services.ts';
+import { runAccountsContract } from './accountsContract.ts';
 import { runStorageContract } from './contract.ts';
 import { PostgresStorage, migratePostgres } from './postgres.ts';
 
@@ -15,6 +16,9 @@ describe.runIf(available)('PostgresStorage', () => {
     // Each contract test gets its own schema: a clean database, as the suite expects.
     return PostgresStorage.open(POSTGRES_URL, { schema: `${schema}_${++n}` });
   });
+  runAccountsContract('postgres', async () =>
+    PostgresStorage.open(POSTGRES_URL, { schema: `${schema}_${++n}` }),
+  );
 
   it('migrations are idempotent', async () => {
     await migratePostgres(POSTGRES_URL, `${schema}_m`);

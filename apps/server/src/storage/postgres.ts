@@ -2,6 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { runner } from 'node-pg-migrate';
+import type { Role } from '@plenary/protocol';
+import { PostgresAccounts, inTransaction } from './postgresAccounts.ts';
 import {
   DocumentExistsError,
   UnknownDocumentError,
@@ -68,7 +70,11 @@ export async function migratePostgres(databaseUrl: string, schema = 'public'): P
  * on), which is what the durability promise needs.
  */
 export class PostgresStorage implements Storage {
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly accounts: PostgresAccounts;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.accounts = new PostgresAccounts(pool);
+  }
 
   /** Migrates the schema, then opens a connection pool. */
   static async open(databaseUrl: string, options: PostgresOptions = {}): Promise<PostgresStorage> {
@@ -85,24 +91,14 @@ export class PostgresStorage implements Storage {
     return new PostgresStorage(pool);
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   async createDocument(
     doc: { id: string; title: string },
     initialContent?: Uint8Array,
+    owner?: { userId: string; role: Role },
   ): Promise<DocumentRecord> {
     const now = new Date();
     try {
@@ -116,6 +112,12 @@ export class PostgresStorage implements Storage {
             doc.id,
             Buffer.from(initialContent),
           ]);
+        }
+        if (owner) {
+          await client.query(
+            'INSERT INTO members (document_id, user_id, role, delegation, added_at) VALUES ($1, $2, $3, NULL, $4)',
+            [doc.id, owner.userId, owner.role, now],
+          );
         }
         return toRecord(rows[0]!);
       });
@@ -258,6 +260,15 @@ export class PostgresStorage implements Storage {
       );
       await client.query('DELETE FROM document_updates WHERE document_id = $1 AND seq <= $2', [id, uptoSeq]);
     });
+  }
+
+  async lastSeq(id: string): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: string | null }>(
+      `SELECT greatest((SELECT max(seq) FROM document_updates WHERE document_id = $1),
+                       (SELECT upto_seq FROM document_snapshots WHERE document_id = $1)) AS seq`,
+      [id],
+    );
+    return Number(rows[0]?.seq ?? 0);
   }
 
   async countUpdates(id: string): Promise<number> {

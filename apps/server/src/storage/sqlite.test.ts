@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runAccountsContract } from './accountsContract.ts';
 import { runStorageContract } from './contract.ts';
 import { SqliteStorage } from './sqlite.ts';
 
@@ -17,6 +18,7 @@ afterAll(() => {
 });
 
 runStorageContract('sqlite', async () => SqliteStorage.open(tempDir()));
+runAccountsContract('sqlite', async () => SqliteStorage.open(tempDir()));
 
 describe('SqliteStorage on disk', () => {
   it('uses WAL with full synchronous commits', async () => {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import type { Role } from '@plenary/protocol';
+import { SqliteAccounts } from './sqliteAccounts.ts';
 import {
   DocumentExistsError,
   UnknownDocumentError,
@@ -116,6 +118,7 @@ function toBytes(buffer: Buffer): Uint8Array {
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly statements;
+  readonly accounts: SqliteAccounts;
   private readonly appendTransaction;
 
   constructor(file: string) {
@@ -126,10 +129,14 @@ export class SqliteStorage implements Storage {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.accounts = new SqliteAccounts(this.db);
     const db = this.db;
     this.statements = {
       insertDocument: db.prepare(
         'INSERT INTO documents (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)',
+      ),
+      insertOwner: db.prepare(
+        'INSERT INTO members (document_id, user_id, role, delegation, added_at) VALUES (?, ?, ?, NULL, ?)',
       ),
       getDocument: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
       listDocuments: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
@@ -146,6 +153,10 @@ export class SqliteStorage implements Storage {
          ON CONFLICT(document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
       ),
       deleteUpdatesUpTo: db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?'),
+      lastSeq: db.prepare<[string, string], { seq: number | null }>(
+        `SELECT max(seq) AS seq FROM (SELECT max(seq) AS seq FROM document_updates WHERE document_id = ?
+           UNION ALL SELECT upto_seq AS seq FROM document_snapshots WHERE document_id = ?)`,
+      ),
       countUpdates: db.prepare<[string, number], { n: number }>(
         'SELECT count(*) AS n FROM document_updates WHERE document_id = ? AND seq > ?',
       ),
@@ -186,12 +197,14 @@ export class SqliteStorage implements Storage {
   async createDocument(
     doc: { id: string; title: string },
     initialContent?: Uint8Array,
+    owner?: { userId: string; role: Role },
   ): Promise<DocumentRecord> {
     const now = new Date().toISOString();
     try {
       this.db.transaction(() => {
         this.statements.insertDocument.run(doc.id, doc.title, now, now);
         if (initialContent) this.statements.insertUpdate.run(doc.id, initialContent);
+        if (owner) this.statements.insertOwner.run(doc.id, owner.userId, owner.role, now);
       })();
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
@@ -255,6 +268,10 @@ export class SqliteStorage implements Storage {
       this.statements.upsertSnapshot.run(id, uptoSeq, snapshot);
       this.statements.deleteUpdatesUpTo.run(id, uptoSeq);
     })();
+  }
+
+  async lastSeq(id: string): Promise<number> {
+    return this.statements.lastSeq.get(id, id)?.seq ?? 0;
   }
 
   async countUpdates(id: string): Promise<number> {
