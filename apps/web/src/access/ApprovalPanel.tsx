@@ -22,10 +22,16 @@ export function ApprovalPanel({
 }) {
   const me = useMe();
   const { state, status } = access;
-  const { members } = useMembers(documentId, access.role);
-  const mine = members?.members.find((member) => member.userId === me.id);
-  const myDelegation = mine ? (mine.delegation ?? mine.name) : null;
-  const approvedByMe = status?.approvals.some((a) => a.delegation === myDelegation && a.by !== null) ?? false;
+  const { members } = useMembers(documentId, access.status);
+  const mine = members?.members.find((member) => member.userId === me.id && member.role === 'co-host');
+  // A co-host approves for their delegation; an admin who is not one, for whichever it names.
+  const delegations = mine
+    ? [mine.delegation ?? mine.name]
+    : me.isAdmin
+      ? (status?.approvals.map((approval) => approval.delegation) ?? [])
+      : [];
+  const approvedFor = (delegation: string) =>
+    status?.approvals.some((a) => a.delegation === delegation && a.by !== null) ?? false;
   const { busy, problem, run } = useSubmission('do that');
 
   const act = (action: () => Promise<DocumentStatus>) =>
@@ -73,18 +79,19 @@ export function ApprovalPanel({
             Request approval
           </button>
         )}
-        {state === 'pending' && access.can('approve') && (
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy || approvedByMe}
-            onClick={() => act(() => approve(documentId))}
-          >
-            {approvedByMe
-              ? `Approved for ${myDelegation ?? 'your delegation'}`
-              : `Approve for ${myDelegation ?? 'your delegation'}`}
-          </button>
-        )}
+        {state === 'pending' &&
+          access.can('approve') &&
+          delegations.map((delegation) => (
+            <button
+              key={delegation}
+              type="button"
+              className="button button--primary"
+              disabled={busy || approvedFor(delegation)}
+              onClick={() => act(() => approve(documentId, mine ? undefined : delegation))}
+            >
+              {approvedFor(delegation) ? `Approved for ${delegation}` : `Approve for ${delegation}`}
+            </button>
+          ))}
         {state === 'final' && access.can('reopen') && (
           <ReopenForm busy={busy} onReopen={(reason) => act(() => reopen(documentId, reason))} />
         )}

@@ -24,7 +24,7 @@ export function MembersPanel({
   readonly documentId: string;
   readonly access: DocumentAccess;
 }) {
-  const { members, problem, reload } = useMembers(documentId, access.role);
+  const { members, problem, reload } = useMembers(documentId, access.status);
   const manage = access.can('manageMembers');
   const [announcement, setAnnouncement] = useState('');
 

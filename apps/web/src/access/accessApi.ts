@@ -119,8 +119,13 @@ export function requestApproval(documentId: string): Promise<DocumentStatus> {
   return request(`${base(documentId)}/finalize`, { method: 'POST' }, parseStatus);
 }
 
-export function approve(documentId: string): Promise<DocumentStatus> {
-  return request(`${base(documentId)}/approvals`, { method: 'POST' }, parseStatus);
+/** Approves for the co-host's own delegation; an admin who is no co-host names the delegation. */
+export function approve(documentId: string, delegation?: string): Promise<DocumentStatus> {
+  return request(
+    `${base(documentId)}/approvals`,
+    jsonBody('POST', delegation ? { delegation } : {}),
+    parseStatus,
+  );
 }
 
 export function reopen(documentId: string, reason: string): Promise<DocumentStatus> {

@@ -22,7 +22,26 @@ describe('auditSentence', () => {
   });
 
   it('still reads an action it does not know', () => {
-    expect(auditSentence({ actor: null, action: 'tokenRevoked', detail: {} })).toBe('Someone token revoked');
+    expect(auditSentence({ actor: 'Kenji Sato', action: 'tokenRevoked', detail: {} })).toBe(
+      'Kenji Sato token revoked',
+    );
+  });
+
+  it('says whose role changed, and why approvals were reset', () => {
+    expect(
+      auditSentence({
+        actor: 'Kenji Sato',
+        action: 'role-changed',
+        detail: { name: 'Ana', from: 'observer', to: 'rapporteur' },
+      }),
+    ).toBe('Kenji Sato made Ana rapporteur');
+    expect(
+      auditSentence({
+        actor: null,
+        action: 'approvals-reset',
+        detail: { reason: 'edited after approval', approvals: 2 },
+      }),
+    ).toBe('Plenary reset 2 approvals: “edited after approval”');
   });
 });
 

@@ -11,19 +11,18 @@ const PHRASES: Readonly<Record<string, (detail: Detail) => string>> = {
   joined: () => 'opened the document',
   created: () => 'created the document',
   memberadded: (d) => `added ${who(d)}${as(d)}`,
-  memberchanged: (d) => `changed the role of ${who(d)}${as(d)}`,
-  rolechanged: (d) => `changed the role of ${who(d)}${as(d)}`,
+  memberchanged: (d) => `made ${who(d)} ${field(d, 'to', 'role') ?? 'a member'}${delegationOf(d)}`,
+  rolechanged: (d) => `made ${who(d)} ${field(d, 'to', 'role') ?? 'a member'}${delegationOf(d)}`,
+  invitationaccepted: (d) => `joined through an invitation${as(d)}`,
   memberremoved: (d) => `removed ${who(d)}`,
   invited: (d) => `invited ${who(d)}${as(d)}`,
   invitationcreated: (d) => `invited ${who(d)}${as(d)}`,
-  invitationaccepted: (d) => `accepted the invitation${as(d)}`,
   approvalrequested: () => 'requested approval',
   finalizerequested: () => 'requested approval',
   finalize: () => 'requested approval',
   approved: (d) => `approved${forDelegation(d)}`,
   approval: (d) => `approved${forDelegation(d)}`,
-  approvalsreset: (d) => `edited the text: the approvals${count(d)} were reset`,
-  reset: (d) => `edited the text: the approvals${count(d)} were reset`,
+  approvalsreset: (d) => `reset ${count(d)}${reason(d)}`,
   finalized: (d) => `locked the final version${version(d)}`,
   final: (d) => `locked the final version${version(d)}`,
   reopened: (d) => `reopened the document${reason(d)}`,
@@ -35,8 +34,8 @@ const PHRASES: Readonly<Record<string, (detail: Detail) => string>> = {
 export function auditSentence(entry: Pick<AuditRecord, 'actor' | 'action' | 'detail'>): string {
   const key = entry.action.toLowerCase().replace(/[^a-z]/g, '');
   const phrase = PHRASES[key]?.(entry.detail) ?? humanize(entry.action);
-  // Finalization is the server's doing when the last approval arrives.
-  const actor = entry.actor ?? (key === 'finalized' || key === 'final' ? 'Plenary' : 'Someone');
+  // Resets after an edit are the server's doing: no one in particular.
+  const actor = entry.actor ?? 'Plenary';
   return `${actor} ${phrase}`;
 }
 
@@ -68,8 +67,12 @@ function who(detail: Detail): string {
 
 function as(detail: Detail): string {
   const role = field(detail, 'role');
+  return `${role ? ` as ${role}` : ''}${delegationOf(detail)}`;
+}
+
+function delegationOf(detail: Detail): string {
   const delegation = field(detail, 'delegation');
-  return `${role ? ` as ${role}` : ''}${delegation ? ` (${delegation})` : ''}`;
+  return delegation ? ` (${delegation})` : '';
 }
 
 function forDelegation(detail: Detail): string {
@@ -78,8 +81,8 @@ function forDelegation(detail: Detail): string {
 }
 
 function count(detail: Detail): string {
-  const value = detail.count ?? detail.cleared;
-  return typeof value === 'number' ? ` (${value})` : '';
+  const value = detail.approvals ?? detail.count;
+  return typeof value === 'number' && value !== 1 ? `${value} approvals` : 'the approval';
 }
 
 function version(detail: Detail): string {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { can, type Action, type DocumentState, type Role } from '@plenary/protocol';
 import { ApiError, getDocument, type DocumentSummary } from '../api.ts';
 import { cacheDocument } from '../documents/documentCache.ts';
@@ -6,6 +6,7 @@ import { getStatus, type DocumentStatus } from './accessApi.ts';
 
 /** How often the open document's role and approval status are asked again: others approve. */
 export const ACCESS_POLL_MS = 5_000;
+const VERSION_RETRY_MS = 500;
 
 export interface DocumentAccess {
   /** The role is known (from the server, or this device's copy while offline). */
@@ -44,6 +45,15 @@ export function useDocumentAccess(
   const [revoked, setRevoked] = useState(false);
   const [tick, setTick] = useState(0);
   const refresh = useCallback(() => setTick((n) => n + 1), []);
+  // Answers can arrive out of order (a poll sent before an approval, answered after it): each
+  // status is numbered when asked for, and an older one never replaces a newer one.
+  const asked = useRef(0);
+  const shown = useRef(0);
+  const showStatus = useCallback((next: DocumentStatus, number = ++asked.current) => {
+    if (number < shown.current) return;
+    shown.current = number;
+    setStatus(next);
+  }, []);
 
   // The page's lookup (this device's copy, then the server's) stands in until this hook's own.
   useEffect(() => {
@@ -62,9 +72,19 @@ export function useDocumentAccess(
       setDocument(fresh);
       setRevoked(false);
     }, refused);
-    getStatus(documentId, controller.signal).then(setStatus, refused);
+    const number = ++asked.current;
+    getStatus(documentId, controller.signal).then((next) => showStatus(next, number), refused);
     return () => controller.abort();
-  }, [documentId, tick]);
+  }, [documentId, tick, showStatus]);
+
+  // The server turns a document final a moment before its final version is stored: ask again
+  // soon rather than show a final document without its version for a whole poll.
+  const versionPending = status?.state === 'final' && status.finalVersion === null;
+  useEffect(() => {
+    if (!versionPending) return;
+    const timer = setTimeout(refresh, VERSION_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [versionPending, tick, refresh]);
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -90,7 +110,7 @@ export function useDocumentAccess(
       canEditText: known && state !== 'final' && allowed('edit'),
       canEditStructure: known && state !== 'final' && allowed('structure'),
       refresh,
-      setStatus,
+      setStatus: (next: DocumentStatus) => showStatus(next),
     };
-  }, [document, status, revoked, isAdmin, refresh]);
+  }, [document, status, revoked, isAdmin, refresh, showStatus]);
 }

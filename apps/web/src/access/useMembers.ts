@@ -2,7 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { problemText } from '../form/problem.ts';
 import { getMembers, type Members } from './accessApi.ts';
 
-/** A document's members and pending invitations, fetched again with `reload` or a new `key`. */
+/**
+ * A document's members and pending invitations, fetched again with `reload` or a new `key` (the
+ * page passes its polled status, so others' changes show within seconds).
+ */
 export function useMembers(documentId: string, key: unknown) {
   const [members, setMembers] = useState<Members | null>(null);
   const [problem, setProblem] = useState<string | null>(null);

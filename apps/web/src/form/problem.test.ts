@@ -21,8 +21,11 @@ describe('problemText', () => {
 
   it('tells a dead network from a refusal', () => {
     expect(problemText(new NetworkError('x'), 'sign in')).toMatch(/cannot be reached/);
-    expect(problemText(new ApiError(403, 'forbidden'), 'remove members')).toBe(
+    expect(problemText(new ApiError(403, '403 Forbidden'), 'remove members')).toBe(
       'You are not allowed to remove members.',
+    );
+    expect(problemText(new ApiError(403, 'the current password is wrong'), 'change your password')).toBe(
+      'The current password is wrong.',
     );
   });
 });

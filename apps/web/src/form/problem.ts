@@ -4,8 +4,11 @@ import { ApiError, NetworkError } from '../api.ts';
 export function problemText(error: unknown, doing: string): string {
   if (error instanceof ApiError) {
     if (error.status === 429) return tooManyAttempts(error.retryAfter);
-    if (error.status === 403) return `You are not allowed to ${doing}.`;
-    return sentence(error.message);
+    // The server's own words say what was wrong ("the current password is wrong").
+    if (error.message && !/^\d{3} /.test(error.message)) return sentence(error.message);
+    return error.status === 403
+      ? `You are not allowed to ${doing}.`
+      : `The server refused: you could not ${doing}.`;
   }
   if (error instanceof NetworkError)
     return `The server cannot be reached, so you cannot ${doing} now. Check your connection and try again.`;
