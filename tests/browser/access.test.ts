@@ -1,0 +1,139 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Person } from './support/app.ts';
+import { describeInBrowser } from './support/browser.ts';
+import { EditorPage, signIn } from './support/editorPage.ts';
+import { useTestBed } from './support/testBed.ts';
+
+describeInBrowser('roles, approvals and the final lock', () => {
+  const bed = useTestBed();
+
+  async function open(documentId: string, person: Person): Promise<EditorPage> {
+    const context = await bed.newContext();
+    await signIn(context, person);
+    const page = await context.newPage();
+    await page.goto(`${bed.app.url}/d/${documentId}`);
+    const editor = new EditorPage(page);
+    await editor.page.locator('.ProseMirror').waitFor();
+    await editor.waitForConnection('connected');
+    return editor;
+  }
+
+  function isEditable(editor: EditorPage): Promise<string | null> {
+    return editor.text.getAttribute('contenteditable');
+  }
+
+  async function tab(page: Page, name: string) {
+    await page.getByRole('tab', { name }).click();
+    return page.getByRole('tabpanel', { name });
+  }
+
+  it("keeps an observer's editor read-only while a rapporteur's edit reaches the co-host", async () => {
+    const id = await bed.app.createDocument('Chair’s Summary: Preparatory Meeting on Training');
+    const amina = await open(id, await bed.app.addPerson(id, 'Amina Diallo', 'co-host', 'Senegal'));
+    const kenji = await open(id, await bed.app.addPerson(id, 'Kenji Sato', 'rapporteur'));
+    const sofia = await open(id, await bed.app.addPerson(id, 'Sofía Reyes', 'observer'));
+
+    expect(await isEditable(sofia)).toBe('false');
+    await sofia.page.getByText('Read only.').waitFor();
+    // The structure panels only show: their fields are disabled.
+    const meeting = await tab(sofia.page, 'Meeting');
+    expect(await meeting.getByLabel('Meeting title').isDisabled()).toBe(true);
+    // Typing into the text changes nothing.
+    await sofia.text.click();
+    await sofia.page.keyboard.type('Observer text');
+
+    await kenji.typeAtEnd('Participants stressed pre-deployment training.');
+    await amina.waitForText('Participants stressed pre-deployment training.');
+    await sofia.waitForText('Participants stressed pre-deployment training.');
+    expect(await amina.textContent()).not.toContain('Observer text');
+    expect(await sofia.textContent()).not.toContain('Observer text');
+    // A rapporteur edits the text, not the structure.
+    expect(await isEditable(kenji)).toBe('true');
+    const kenjiMeeting = await tab(kenji.page, 'Meeting');
+    expect(await kenjiMeeting.getByLabel('Meeting title').isDisabled()).toBe(true);
+  });
+
+  it('locks the text once the secretariat requests approval and every co-host approves', async () => {
+    const id = await bed.app.createDocument('Co-Chairs’ Summary: Preparatory Meeting on Partnerships');
+    const aminaAccount = await bed.app.addPerson(id, 'Amina Diallo', 'co-host', 'Pakistan');
+    // The admin made the document, so is a co-host too; leave the approving to the delegation.
+    await bed.app.admin.api.expect(204, 'DELETE', `/api/documents/${id}/members`, {
+      email: bed.app.admin.email,
+    });
+    const amina = await open(id, aminaAccount);
+    const sam = await open(id, await bed.app.addPerson(id, 'Sam Mensah', 'secretariat'));
+
+    await sam.typeAtEnd('The co-hosts thanked the participants.');
+    await amina.waitForText('The co-hosts thanked the participants.');
+
+    const approval = await tab(sam.page, 'Approval');
+    await approval.getByRole('button', { name: 'Request approval' }).click();
+    await approval.getByText('Awaiting approval').waitFor();
+
+    // The co-host's page learns of the request by itself.
+    await amina.page.locator('[data-banner="pending"]').waitFor({ timeout: 15_000 });
+    const aminaApproval = await tab(amina.page, 'Approval');
+    await aminaApproval.getByText('not yet').waitFor();
+    await aminaApproval.getByRole('button', { name: 'Approve for Pakistan' }).click();
+
+    for (const editor of [amina, sam]) {
+      const banner = editor.page.locator('[data-banner="final"]');
+      await banner.waitFor({ timeout: 15_000 });
+      await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toMatch(/SHA-256 [0-9a-f]{64}/);
+      await expect.poll(() => isEditable(editor), { timeout: 15_000 }).toBe('false');
+      await editor.waitForConnection('connected');
+    }
+    await sam.page.getByRole('button', { name: 'Export final' }).waitFor();
+
+    // The audit log tells the story, newest first.
+    const audit = await tab(amina.page, 'Audit');
+    await expect
+      .poll(() => audit.locator('li').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^Amina Diallo approved for Pakistan · /)]));
+  });
+
+  it('shows a person whose role is removed that their access is gone, within seconds', async () => {
+    const id = await bed.app.createDocument('Chair’s Summary: Preparatory Meeting on Security');
+    const kenjiAccount = await bed.app.addPerson(id, 'Kenji Sato', 'rapporteur');
+    const kenji = await open(id, kenjiAccount);
+
+    await bed.app.admin.api.expect(204, 'DELETE', `/api/documents/${id}/members`, {
+      email: kenjiAccount.email,
+    });
+    await kenji.page
+      .getByRole('heading', { name: 'Your access to this document was removed' })
+      .waitFor({ timeout: 10_000 });
+  });
+
+  it('shows names and meeting details with markup as text, running nothing', async () => {
+    const title = '<script>window.__pwned = 1</script>Summary';
+    const id = await bed.app.createDocument(title, {
+      template: 'chairs-summary',
+      meeting: { title: '<script>window.__pwned = 2</script>Meeting' },
+    });
+    const attacker = '<img src=x onerror=alert(1)>';
+    const amina = await open(id, await bed.app.addPerson(id, 'Amina Diallo', 'co-host'));
+    const dialogs: string[] = [];
+    amina.page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+
+    // The name travels in presence too: on the caret and in "who is here".
+    await open(id, await bed.app.addPerson(id, attacker, 'rapporteur'));
+    await amina.presence.getByText(attacker, { exact: true }).waitFor();
+    const members = await tab(amina.page, 'Members');
+    await members.getByText(attacker, { exact: true }).waitFor();
+    await amina.page.getByRole('heading', { name: title }).waitFor();
+    await amina.page
+      .locator('.title-block__title', { hasText: '<script>window.__pwned = 2</script>Meeting' })
+      .waitFor();
+    await amina.page.goto(bed.app.url);
+    await amina.page.getByText(title, { exact: true }).waitFor();
+
+    expect(await amina.page.locator('img[src="x"]').count()).toBe(0);
+    expect(await amina.page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+  });
+});

@@ -1,0 +1,107 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { ADMIN, startApp, type RunningApp } from './support/app.ts';
+import { describeInBrowser, launchBrowser } from './support/browser.ts';
+import { EditorPage } from './support/editorPage.ts';
+
+describeInBrowser('accounts: first run, signing in and out', () => {
+  let browser: Browser;
+  const apps: RunningApp[] = [];
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    for (const app of apps) await app.close();
+  });
+
+  async function freshPage(): Promise<Page> {
+    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    return context.newPage();
+  }
+
+  async function signInWith(page: Page, email: string, password: string): Promise<void> {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('on first run creates the administrator, who lands signed in', async () => {
+    const app = await startApp({ setup: false });
+    apps.push(app);
+    const page = await freshPage();
+    await page.goto(app.url);
+
+    await page.getByRole('heading', { name: 'Create the first account' }).waitFor();
+    await page.getByLabel('Your name').fill('Amina Diallo');
+    await page.getByLabel('Email').fill('amina@plenary.test');
+    await page.getByLabel('Password', { exact: true }).fill('too short');
+    await page.getByLabel('Confirm password').fill('too short');
+    await page.getByRole('button', { name: 'Create the account' }).click();
+    await page.getByText('Use at least 10 characters.').waitFor();
+
+    await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+    await page.getByLabel('Confirm password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create the account' }).click();
+
+    await page.getByRole('heading', { name: 'Documents', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Account: Amina Diallo' }).waitFor();
+    // Once an account exists there is no setup any more, for anyone.
+    const again = await fetch(`${app.url}/api/auth/state`);
+    expect(await again.json()).toEqual(expect.objectContaining({ setupRequired: false }));
+  });
+
+  it('signs in from the page asked for, says when the password is wrong, and signs out', async () => {
+    const app = await startApp();
+    apps.push(app);
+    const id = await app.createDocument('Chair’s Summary: Preparatory Meeting on Logistics');
+    const page = await freshPage();
+    await page.goto(`${app.url}/d/${id}`);
+
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await signInWith(page, ADMIN.email, 'not the password');
+    await page.getByRole('alert').getByText('Wrong email or password.').waitFor();
+
+    await signInWith(page, ADMIN.email, ADMIN.password);
+    // Back where the person was going: the document, in the editor.
+    const editor = new EditorPage(page);
+    await editor.ready();
+    expect(new URL(page.url()).pathname).toBe(`/d/${id}`);
+    await page.getByRole('heading', { name: 'Chair’s Summary: Preparatory Meeting on Logistics' }).waitFor();
+
+    await page.getByRole('button', { name: `Account: ${ADMIN.name}` }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    // The session is over on the server too.
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).toBe(401);
+  });
+
+  it('after repeated failures says how long to wait', async () => {
+    const app = await startApp();
+    apps.push(app);
+    const page = await freshPage();
+    await page.goto(app.url);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const alert = page.getByRole('alert');
+    // Five failures per email in 15 minutes, then 429 with Retry-After (docs/access.md).
+    await expect
+      .poll(
+        async () => {
+          await signInWith(page, 'someone@plenary.test', 'a wrong password');
+          await alert.waitFor();
+          return alert.textContent();
+        },
+        { timeout: 30_000, interval: 0 },
+      )
+      .toMatch(/^Too many attempts\. Try again in \d+ (minutes?|seconds?)\.$/);
+  });
+});
