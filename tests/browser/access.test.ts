@@ -93,6 +93,42 @@ describeInBrowser('roles, approvals and the final lock', () => {
       .toEqual(expect.arrayContaining([expect.stringMatching(/^Amina Diallo approved for Pakistan · /)]));
   });
 
+  it('invites by email from the members panel; the link makes the account and a new role applies at once', async () => {
+    const id = await bed.app.createDocument('Chair’s Summary: Preparatory Meeting on Gender');
+    const amina = await open(id, await bed.app.addPerson(id, 'Amina Diallo', 'co-host', 'Ghana'));
+    const members = await tab(amina.page, 'Members');
+    await members.getByLabel('Email').fill('ana.lima@plenary.test');
+    await members.getByLabel('Role', { exact: true }).selectOption('observer');
+    await members.getByRole('button', { name: 'Add', exact: true }).click();
+    const link = await members.getByLabel('Invitation link for ana.lima@plenary.test').inputValue();
+    expect(link).toMatch(/\/invite\/[^/]+$/);
+
+    const context = await bed.newContext();
+    const page = await context.newPage();
+    await page.goto(link);
+    await page.getByRole('heading', { name: 'Join Plenary' }).waitFor();
+    await page.getByText('Chair’s Summary: Preparatory Meeting on Gender').waitFor();
+    await page.getByLabel('Your name').fill('Ana Lima');
+    await page.getByLabel('Password', { exact: true }).fill('ana lima password');
+    await page.getByLabel('Confirm password').fill('ana lima password');
+    await page.getByRole('button', { name: 'Accept and open' }).click();
+    const ana = new EditorPage(page);
+    await page.waitForURL(`**/d/${id}`);
+    await ana.waitForConnection('connected');
+    await expect.poll(() => isEditable(ana)).toBe('false');
+
+    // The co-host makes her a rapporteur: her socket reconnects (4409) and her editor opens up.
+    await members.getByLabel('Role of Ana Lima').selectOption('rapporteur');
+    await expect.poll(() => isEditable(ana), { timeout: 10_000 }).toBe('true');
+    await ana.typeAtEnd('Gender advisers were welcomed.');
+    await amina.waitForText('Gender advisers were welcomed.');
+
+    // The link was for one use.
+    const again = await (await bed.newContext()).newPage();
+    await again.goto(link);
+    await again.getByRole('heading', { name: 'This invitation can no longer be used' }).waitFor();
+  });
+
   it('shows a person whose role is removed that their access is gone, within seconds', async () => {
     const id = await bed.app.createDocument('Chair’s Summary: Preparatory Meeting on Security');
     const kenjiAccount = await bed.app.addPerson(id, 'Kenji Sato', 'rapporteur');

@@ -85,6 +85,30 @@ describeInBrowser('accounts: first run, signing in and out', () => {
     expect(me).toBe(401);
   });
 
+  it('makes an API token shown once, which works until revoked', async () => {
+    const app = await startApp();
+    apps.push(app);
+    const page = await freshPage();
+    await context!.addCookies(app.admin.api.cookies());
+    await page.goto(`${app.url}/account`);
+    await page.getByLabel('Token name').fill('Nightly export');
+    await page.getByRole('button', { name: 'Make token' }).click();
+    const token = await page.getByLabel('The new token Nightly export').inputValue();
+    const asScript = () =>
+      fetch(`${app.url}/api/documents`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await asScript()).status).toBe(200);
+
+    // Listed, but never shown again.
+    await page.reload();
+    const list = page.getByRole('list', { name: 'Your API tokens' });
+    await list.getByText('Nightly export').waitFor();
+    expect(await page.getByLabel('The new token Nightly export').count()).toBe(0);
+
+    await list.getByRole('button', { name: 'Revoke Nightly export' }).click();
+    await page.getByText('You have no tokens.').waitFor();
+    expect((await asScript()).status).toBe(401);
+  });
+
   it('after repeated failures says how long to wait', async () => {
     const app = await startApp();
     apps.push(app);
