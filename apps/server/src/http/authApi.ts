@@ -116,7 +116,7 @@ export function authApi(deps: {
   });
 
   api.post('/invites', jsonLimit, async (c) => {
-    const principal = requireSession(c);
+    const principal = requirePrincipal(c);
     const body = await readJsonObject(c.req.raw);
     const email = normalizeEmail(body.email);
     const documentId = body.documentId ?? null;
@@ -127,7 +127,7 @@ export function authApi(deps: {
       await access.require(principal, documentId, 'manageMembers');
       if (!isRole(body.role)) throw new HttpError(400, `unknown role ${JSON.stringify(body.role ?? null)}`);
       role = body.role;
-    } else if (!principal.user.isAdmin) {
+    } else if (!principal.user.isAdmin || principal.token?.documentId) {
       throw new HttpError(
         403,
         'only an admin invites without a document; co-hosts invite to their documents',
