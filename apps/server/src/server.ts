@@ -13,6 +13,7 @@ import { AccessControl } from './auth/AccessControl.ts';
 import { Approvals } from './auth/Approvals.ts';
 import { AuditLog } from './auth/AuditLog.ts';
 import { AuthService, type AuthOptions } from './auth/AuthService.ts';
+import { Mailer } from './auth/Mailer.ts';
 import { Members } from './auth/Members.ts';
 import { authApi } from './http/authApi.ts';
 import { authenticate } from './http/authMiddleware.ts';
@@ -59,6 +60,9 @@ export interface StartOptions
   extensions?: CollabExtension[];
   /** Behind a reverse proxy: believe X-Forwarded-For/-Proto/-Host (PLENARY_TRUST_PROXY=1). */
   trustProxy?: boolean;
+  /** SMTP server for invitation mails; without it, links are only shown to copy. */
+  smtpUrl?: string;
+  mailFrom?: string;
   /** Sign-in failures allowed (tests lower them). */
   authLimits?: AuthOptions['limits'];
 }
@@ -131,6 +135,9 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     logger,
   );
   const members = new Members(storage, collab, auth, audit);
+  const mailer = options.smtpUrl
+    ? new Mailer(options.smtpUrl, options.mailFrom ?? 'Plenary <plenary@localhost>', logger)
+    : undefined;
 
   const app = new Hono<AppEnv>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
@@ -145,7 +152,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     c.text(await metrics.metrics(), 200, { 'Content-Type': metrics.contentType }),
   );
   app.use('/api/*', authenticate(auth));
-  app.route('/api', authApi({ auth, access, audit, trust }));
+  app.route('/api', authApi({ auth, access, audit, trust, mailer }));
   app.route('/api', recommendationsApi({ storage, collab, vocabulary, access }));
   // A new document may come with recommendations (an import): index it straight away.
   const onCreated = (id: string) => indexer.schedule(id, 0);
@@ -153,7 +160,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
   app.route('/api/import/concept-note', conceptNoteApi());
   app.route('/api/documents', documentsApi(storage, collab, access, onCreated));
   app.route('/api/documents', exportApi({ storage, exports, access, approvals, audit }));
-  app.route('/api/documents', membersApi({ access, members, approvals, audit, trust }));
+  app.route('/api/documents', membersApi({ access, members, approvals, audit, trust, mailer }));
   app.get('/api/templates', (c) =>
     c.json(TEMPLATES.map(({ id, label, description, kind }) => ({ id, label, description, kind }))),
   );
@@ -191,6 +198,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
         await collab.shutdown();
         await indexer.flush();
         await exports.close();
+        mailer?.close();
         for (const client of wss.clients) client.terminate();
         // Keep-alive HTTP connections would hold server.close() open.
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
