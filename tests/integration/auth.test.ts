@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CloseCode } from '@plenary/protocol';
-import { secretHash } from '@plenary/server';
+import { resetPassword, secretHash } from '@plenary/server';
 import { TEST_ADMIN, addMember, authedFetch, createToken, fetchAs, signIn } from '../support/credentials.ts';
 import { autoCleanup } from './support/cleanup.ts';
 import { openRawSocket } from './support/clients.ts';
@@ -170,6 +170,19 @@ describe('sessions, CSRF and tokens', () => {
     expect(logout.status).toBe(204);
     expect((await socket.closed).code).toBe(CloseCode.Unauthenticated);
     expect((await fetch(`${server.url}/api/me`, { headers: { cookie: session.cookie } })).status).toBe(401);
+  });
+
+  it('sockets of a session ended elsewhere (a reset on the command line) close at the next sweep', async () => {
+    const server = await start({ sessionSweepMs: 100 });
+    const { id } = await createDocument(server.url);
+    const session = await signIn(server.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    const socket = await openWithCookie(server.url, id, session.cookie);
+    const tokenSocket = await openRawSocket(server.url, id);
+    await resetPassword(server.server.storage, TEST_ADMIN.email);
+    expect((await socket.closed).code).toBe(CloseCode.Unauthenticated);
+    // The API token is not a session: its socket stays.
+    expect(tokenSocket.ws.readyState).toBe(tokenSocket.ws.OPEN);
+    tokenSocket.ws.close();
   });
 
   it('changing the password ends the other sessions; the old password stops working', async () => {

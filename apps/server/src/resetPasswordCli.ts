@@ -18,7 +18,7 @@ try {
   const { password, endedSessions } = await resetPassword(storage, email);
   console.log(`New password for ${email}: ${password}`);
   console.log(
-    `(${endedSessions} session(s) ended; open websockets close when their server restarts or the user signs in again)`,
+    `(${endedSessions} session(s) ended; their open websockets close within 30 seconds)`,
   );
 } catch (error) {
   console.error((error as Error).message);

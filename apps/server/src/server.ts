@@ -15,6 +15,7 @@ import { AuditLog } from './auth/AuditLog.ts';
 import { AuthService, type AuthOptions } from './auth/AuthService.ts';
 import { Mailer } from './auth/Mailer.ts';
 import { Members } from './auth/Members.ts';
+import { SessionSweeper } from './auth/SessionSweeper.ts';
 import { authApi } from './http/authApi.ts';
 import { authenticate } from './http/authMiddleware.ts';
 import { mountCollabRoute } from './http/collabRoute.ts';
@@ -63,6 +64,8 @@ export interface StartOptions
   /** SMTP server for invitation mails; without it, links are only shown to copy. */
   smtpUrl?: string;
   mailFrom?: string;
+  /** How often open websockets are checked against ended sessions and revoked tokens (30 s). */
+  sessionSweepMs?: number;
   /** Sign-in failures allowed (tests lower them). */
   authLimits?: AuthOptions['limits'];
 }
@@ -135,6 +138,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     logger,
   );
   const members = new Members(storage, collab, auth, audit);
+  const sweeper = new SessionSweeper(storage.accounts, collab, logger, options.sessionSweepMs);
   const mailer = options.smtpUrl
     ? new Mailer(options.smtpUrl, options.mailFrom ?? 'Plenary <plenary@localhost>', logger)
     : undefined;
@@ -195,6 +199,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        sweeper.stop();
         await collab.shutdown();
         await indexer.flush();
         await exports.close();
