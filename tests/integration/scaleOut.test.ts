@@ -7,7 +7,8 @@ import { PostgresStorage } from '../../apps/server/src/storage/postgres.ts';
 import { POSTGRES_URL, REDIS_URL, serviceAvailable } from '../support/services.ts';
 import { connectClient, contentOf, type TestClient } from './support/clients.ts';
 import { waitFor } from './support/waitFor.ts';
-import { authedFetch, ensureAdmin } from '../support/credentials.ts';
+import { CloseCode } from '@plenary/protocol';
+import { addMember, authedFetch, ensureAdmin } from '../support/credentials.ts';
 
 const available = (await serviceAvailable('PostgreSQL')) && (await serviceAvailable('Redis'));
 const schema = `plenary_scale_${randomBytes(4).toString('hex')}`;
@@ -131,5 +132,31 @@ describe.runIf(available)('several instances on PostgreSQL and Redis', () => {
       Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates),
     );
     expect(fresh.getText('text').toString()).toBe(contentOf(onA.doc).text);
+  });
+
+  it('removing a role on one instance closes that user’s socket on another within a second', async () => {
+    const a = await instance();
+    const b = await instance();
+    const id = await createDocument(a);
+    const observer = await addMember(a.url, id, {
+      email: 'obs@example.org',
+      name: 'Observer',
+      role: 'observer',
+    });
+    const onB = connectClient(b.url, id, { token: observer.token });
+    clients.push(onB);
+    await onB.synced;
+    const started = performance.now();
+    const removed = await authedFetch(`${a.url}/api/documents/${id}/members`, {
+      method: 'DELETE',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'obs@example.org' }),
+    });
+    expect(removed.status).toBe(204);
+    await waitFor(() => onB.closeCodes.includes(CloseCode.AccessRevoked), {
+      what: 'revocation on B',
+      timeoutMs: 1_000,
+    });
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

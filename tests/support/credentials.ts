@@ -108,3 +108,55 @@ export function authedFetch(url: string, init: RequestInit = {}): Promise<Respon
   if (!headers.has('authorization')) headers.set('authorization', `Bearer ${tokenFor(url)}`);
   return fetch(url, { ...init, headers });
 }
+
+/** Someone with an account on a test server: their session and an API token of theirs. */
+export interface TestUser {
+  email: string;
+  name: string;
+  session: TestSession;
+  token: string;
+}
+
+/**
+ * Gives `email` a role on a document through the real API, as a co-host would: the admin adds
+ * them; without an account that makes an invitation, which they accept (choosing their name and
+ * password). Returns their credentials.
+ */
+export async function addMember(
+  baseUrl: string,
+  documentId: string,
+  member: { email: string; name: string; role: string; delegation?: string },
+): Promise<TestUser> {
+  const response = await authedFetch(`${baseUrl}/api/documents/${documentId}/members`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: member.email, role: member.role, delegation: member.delegation }),
+  });
+  const body = (await response.json()) as { invitation?: { token: string } };
+  if (!response.ok)
+    throw new Error(`adding ${member.email}: HTTP ${response.status} ${JSON.stringify(body)}`);
+  const password = `password of ${member.email}`;
+  let session: TestSession;
+  if (body.invitation) {
+    const accepted = await fetch(`${baseUrl}/api/invites/${body.invitation.token}/accept`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: member.name, password }),
+    });
+    if (accepted.status !== 201)
+      throw new Error(`accepting the invitation: HTTP ${accepted.status} ${await accepted.text()}`);
+    const user = (await accepted.json()) as TestSession['user'] & { csrfToken: string };
+    session = { cookie: cookieHeader(accepted), csrfToken: user.csrfToken, user };
+  } else {
+    session = await signIn(baseUrl, member.email, password);
+  }
+  const token = await createToken(baseUrl, session, { name: `${member.email} tests` });
+  return { email: member.email, name: member.name, session, token };
+}
+
+/** `fetch` as a given user (their API token). */
+export function fetchAs(user: { token: string }, url: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${user.token}`);
+  return fetch(url, { ...init, headers });
+}

@@ -5,7 +5,8 @@ import net from 'node:net';
  * skip with a message saying what they need, unless CI demands it (PLENARY_REQUIRE_SERVICES=1 /
  * PLENARY_REQUIRE_BROWSER=1), where a missing service fails the run instead of hiding tests.
  */
-export const POSTGRES_URL = process.env.PLENARY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const POSTGRES_URL =
+  process.env.PLENARY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REDIS_URL = process.env.PLENARY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 function reachable(url: string, defaultPort: number): Promise<boolean> {
@@ -28,7 +29,8 @@ export async function serviceAvailable(name: 'PostgreSQL' | 'Redis'): Promise<bo
   const ok = await reachable(url, name === 'PostgreSQL' ? 5432 : 6379);
   if (ok) return true;
   const message = `${name} is not reachable at ${url}: these tests need it (set ${name === 'PostgreSQL' ? 'PLENARY_TEST_DATABASE_URL' : 'PLENARY_TEST_REDIS_URL'})`;
-  if (process.env.PLENARY_REQUIRE_SERVICES === '1') throw new Error(`${message}; PLENARY_REQUIRE_SERVICES=1 forbids skipping`);
+  if (process.env.PLENARY_REQUIRE_SERVICES === '1')
+    throw new Error(`${message}; PLENARY_REQUIRE_SERVICES=1 forbids skipping`);
   console.warn(`skipping: ${message}`);
   return false;
 }

@@ -15,6 +15,10 @@ export interface ServerConfig {
   unloadDelayMs: number;
   /** Believe X-Forwarded-* headers (set only behind a reverse proxy that sets them). */
   trustProxy: boolean;
+  /** Mail invitation links through this SMTP server (smtp://user:pass@host:587). */
+  smtpUrl: string | undefined;
+  /** The From: of those mails. */
+  mailFrom: string;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -37,7 +41,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxMessageBytes: integer(env, 'PLENARY_MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 1024, 2 ** 30),
     unloadDelayMs: integer(env, 'PLENARY_UNLOAD_DELAY_MS', 30_000, 0, 24 * 3600 * 1000),
     trustProxy: boolean(env, 'PLENARY_TRUST_PROXY'),
+    smtpUrl: smtpUrl(env.PLENARY_SMTP_URL),
+    mailFrom: env.PLENARY_MAIL_FROM || 'Plenary <plenary@localhost>',
   };
+}
+
+function smtpUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (!/^smtps?:\/\/[^/]+/.test(raw))
+    throw new Error('PLENARY_SMTP_URL must be a URL like smtp://user:password@host:587');
+  return raw;
 }
 
 function boolean(env: NodeJS.ProcessEnv, name: string): boolean {

@@ -8,3 +8,5 @@ export type { CollabSocket } from './collab/socket.ts';
 export type { CollabExtension } from './collab/hooks.ts';
 export { SqliteStorage } from './storage/sqlite.ts';
 export type { Storage, DocumentRecord, StoredContent } from './storage/Storage.ts';
+export { secretHash } from './auth/secrets.ts';
+export { resetPassword } from './auth/resetPassword.ts';

@@ -13,7 +13,9 @@ import { AccessControl } from './auth/AccessControl.ts';
 import { Approvals } from './auth/Approvals.ts';
 import { AuditLog } from './auth/AuditLog.ts';
 import { AuthService, type AuthOptions } from './auth/AuthService.ts';
+import { Mailer } from './auth/Mailer.ts';
 import { Members } from './auth/Members.ts';
+import { SessionSweeper } from './auth/SessionSweeper.ts';
 import { authApi } from './http/authApi.ts';
 import { authenticate } from './http/authMiddleware.ts';
 import { mountCollabRoute } from './http/collabRoute.ts';
@@ -59,6 +61,11 @@ export interface StartOptions
   extensions?: CollabExtension[];
   /** Behind a reverse proxy: believe X-Forwarded-For/-Proto/-Host (PLENARY_TRUST_PROXY=1). */
   trustProxy?: boolean;
+  /** SMTP server for invitation mails; without it, links are only shown to copy. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** How often open websockets are checked against ended sessions and revoked tokens (30 s). */
+  sessionSweepMs?: number;
   /** Sign-in failures allowed (tests lower them). */
   authLimits?: AuthOptions['limits'];
 }
@@ -131,6 +138,10 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     logger,
   );
   const members = new Members(storage, collab, auth, audit);
+  const sweeper = new SessionSweeper(storage.accounts, collab, logger, options.sessionSweepMs);
+  const mailer = options.smtpUrl
+    ? new Mailer(options.smtpUrl, options.mailFrom ?? 'Plenary <plenary@localhost>', logger)
+    : undefined;
 
   const app = new Hono<AppEnv>();
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
@@ -145,7 +156,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     c.text(await metrics.metrics(), 200, { 'Content-Type': metrics.contentType }),
   );
   app.use('/api/*', authenticate(auth));
-  app.route('/api', authApi({ auth, access, audit, trust }));
+  app.route('/api', authApi({ auth, access, audit, trust, mailer }));
   app.route('/api', recommendationsApi({ storage, collab, vocabulary, access }));
   // A new document may come with recommendations (an import): index it straight away.
   const onCreated = (id: string) => indexer.schedule(id, 0);
@@ -153,7 +164,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
   app.route('/api/import/concept-note', conceptNoteApi());
   app.route('/api/documents', documentsApi(storage, collab, access, onCreated));
   app.route('/api/documents', exportApi({ storage, exports, access, approvals, audit }));
-  app.route('/api/documents', membersApi({ access, members, approvals, audit, trust }));
+  app.route('/api/documents', membersApi({ access, members, approvals, audit, trust, mailer }));
   app.get('/api/templates', (c) =>
     c.json(TEMPLATES.map(({ id, label, description, kind }) => ({ id, label, description, kind }))),
   );
@@ -188,9 +199,11 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+        sweeper.stop();
         await collab.shutdown();
         await indexer.flush();
         await exports.close();
+        mailer?.close();
         for (const client of wss.clients) client.terminate();
         // Keep-alive HTTP connections would hold server.close() open.
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

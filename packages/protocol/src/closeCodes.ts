@@ -21,10 +21,11 @@ export const CloseCode = {
   /** The user's role on the document was removed while connected. */
   AccessRevoked: 4403,
   /**
-   * The user's rights on the document changed (new role, document finalized or reopened). The
-   * one 44xx code after which the client should reconnect: it comes back with its new rights.
+   * The user's rights on the document changed (new role, document finalized or reopened): the
+   * client should reconnect, and comes back with its new rights. In the 45xx "try again" range
+   * because stock y-websocket clients stop for good on any 44xx code.
    */
-  AccessChanged: 4409,
+  AccessChanged: 4509,
   /**
    * The client did not read its messages fast enough; its send buffer passed the bound. In the
    * "try again" range: a client on a congested link should come back and resync.

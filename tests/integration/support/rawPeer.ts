@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '@plenary/protocol';
 import { openRawSocket, type RawSocket } from './clients.ts';
-import { awarenessFrame } from './frames.ts';
+import { awarenessFrame, updateFrame } from './frames.ts';
 
 /**
  * A hand-driven y-websocket peer: it applies whatever sync messages the server sends to `doc`,
@@ -22,8 +22,8 @@ export class RawPeer {
   }
 
   /** Connects and waits until the server has put it in the room (its sync step 1 arrived). */
-  static async open(baseUrl: string, documentId: string): Promise<RawPeer> {
-    const socket = await openRawSocket(baseUrl, documentId);
+  static async open(baseUrl: string, documentId: string, token?: string): Promise<RawPeer> {
+    const socket = await openRawSocket(baseUrl, documentId, token);
     const peer = new RawPeer(socket);
     peer.receive(await socket.joined);
     return peer;
@@ -47,6 +47,13 @@ export class RawPeer {
     const echoed = new Promise<void>((resolve) => this.probeWaiters.set(clock, resolve));
     this.socket.ws.send(awarenessFrame(this.probeClient, clock, JSON.stringify({ probe: clock })));
     return echoed;
+  }
+
+  /** Makes a change to `doc` and sends it as a client would (a sync update frame). */
+  sendEdit(edit: (doc: Y.Doc) => void): void {
+    const before = Y.encodeStateVector(this.doc);
+    edit(this.doc);
+    this.socket.ws.send(updateFrame(Y.encodeStateAsUpdate(this.doc, before)));
   }
 
   close(): void {

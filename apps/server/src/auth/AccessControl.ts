@@ -42,7 +42,8 @@ export class AccessControl {
     action: Action,
   ): Promise<{ record: DocumentRecord; access: DocumentAccess }> {
     if (!principal) throw new HttpError(401, 'sign in first');
-    if (!isDocumentId(documentId)) throw new HttpError(400, `invalid document id ${JSON.stringify(documentId)}`);
+    if (!isDocumentId(documentId))
+      throw new HttpError(400, `invalid document id ${JSON.stringify(documentId)}`);
     const access = await this.accessTo(principal, documentId);
     if (!access.isAdmin && access.role === null) {
       throw new HttpError(403, `you have no access to document ${JSON.stringify(documentId)}`);
@@ -50,9 +51,15 @@ export class AccessControl {
     const record = await this.storage.getDocument(documentId);
     if (!record) throw new HttpError(404, `document ${JSON.stringify(documentId)} not found`);
     if (!can(access, action)) {
-      throw new HttpError(403, `your role (${access.role}) does not allow this (${action})`, { role: access.role, action });
+      throw new HttpError(403, `your role (${access.role}) does not allow this (${action})`, {
+        role: access.role,
+        action,
+      });
     }
-    if ((action === 'edit' || action === 'structure') && (await this.storage.accounts.getStatus(documentId)).state === 'final') {
+    if (
+      (action === 'edit' || action === 'structure') &&
+      (await this.storage.accounts.getStatus(documentId)).state === 'final'
+    ) {
       throw new HttpError(423, 'the document is final: a co-host must reopen it before anyone can change it');
     }
     return { record, access };
@@ -71,7 +78,8 @@ export class AccessControl {
   /** Creating documents: any signed-in user, but not with a token made for one document. */
   requireCreator(principal: Principal | null): Principal {
     if (!principal) throw new HttpError(401, 'sign in first');
-    if (principal.token?.documentId) throw new HttpError(403, 'a token made for one document cannot create documents');
+    if (principal.token?.documentId)
+      throw new HttpError(403, 'a token made for one document cannot create documents');
     return principal;
   }
 }

@@ -87,7 +87,8 @@ export class Approvals {
     if (status.state === 'pending') {
       for (const approval of approvals) {
         const entry = delegations.get(approval.delegation);
-        if (entry) entry.approval = { userId: approval.userId, name: approval.userName, at: approval.approvedAt };
+        if (entry)
+          entry.approval = { userId: approval.userId, name: approval.userName, at: approval.approvedAt };
       }
     }
     const version = status.finalVersionId ? await accounts.getFinalVersion(status.finalVersionId) : null;
@@ -104,7 +105,10 @@ export class Approvals {
   async requestApproval(by: Principal, documentId: string): Promise<ApprovalStatus> {
     const current = await this.storage.accounts.getStatus(documentId);
     if (current.state !== 'draft') {
-      throw new HttpError(409, current.state === 'final' ? 'the document is final already' : 'approval has been requested already');
+      throw new HttpError(
+        409,
+        current.state === 'final' ? 'the document is final already' : 'approval has been requested already',
+      );
     }
     const now = new Date().toISOString();
     const moved = await this.storage.accounts.transitionStatus('draft', {
@@ -125,10 +129,18 @@ export class Approvals {
    * Records the approval of the co-host's delegation (an admin who is not a co-host names the
    * delegation in `requested`), then locks the document if every delegation has approved.
    */
-  async approve(by: Principal, documentId: string, member: MemberRecord | null, requested: unknown): Promise<ApprovalStatus> {
+  async approve(
+    by: Principal,
+    documentId: string,
+    member: MemberRecord | null,
+    requested: unknown,
+  ): Promise<ApprovalStatus> {
     const state = (await this.storage.accounts.getStatus(documentId)).state;
     if (state !== 'pending') {
-      throw new HttpError(409, state === 'final' ? 'the document is final already' : 'approval has not been requested yet');
+      throw new HttpError(
+        409,
+        state === 'final' ? 'the document is final already' : 'approval has not been requested yet',
+      );
     }
     const required = await this.requiredDelegations(documentId);
     let delegation: string;
@@ -142,7 +154,13 @@ export class Approvals {
     // The approval is for everything this instance has received so far.
     await this.collab.log.barrier();
     const seq = await this.storage.lastSeq(documentId);
-    await this.storage.accounts.putApproval({ documentId, delegation, userId: by.user.id, approvedAt: new Date().toISOString(), seq });
+    await this.storage.accounts.putApproval({
+      documentId,
+      delegation,
+      userId: by.user.id,
+      approvedAt: new Date().toISOString(),
+      seq,
+    });
     this.approved.add(documentId);
     await this.audit.record(documentId, by.user, 'approved', { delegation });
     await this.finalizeIfComplete(by, documentId, required);
@@ -151,7 +169,8 @@ export class Approvals {
 
   async reopen(by: Principal, documentId: string, reason: string): Promise<ApprovalStatus> {
     const current = await this.storage.accounts.getStatus(documentId);
-    if (current.state === 'draft') throw new HttpError(409, 'the document is not final nor awaiting approval');
+    if (current.state === 'draft')
+      throw new HttpError(409, 'the document is not final nor awaiting approval');
     const now = new Date().toISOString();
     const moved = await this.storage.accounts.transitionStatus(current.state, {
       documentId,
@@ -164,7 +183,11 @@ export class Approvals {
     if (!moved) throw new HttpError(409, 'the document changed state meanwhile; reload');
     await this.storage.accounts.clearApprovals(documentId);
     this.approved.delete(documentId);
-    await this.audit.record(documentId, by.user, 'reopened', { from: current.state, reason, finalVersionId: current.finalVersionId });
+    await this.audit.record(documentId, by.user, 'reopened', {
+      from: current.state,
+      reason,
+      finalVersionId: current.finalVersionId,
+    });
     if (current.state === 'final') {
       this.collab.disconnect({ documentId }, CloseCode.AccessChanged, 'document reopened');
     }
@@ -183,10 +206,15 @@ export class Approvals {
     return new Set(members.filter((m) => m.role === 'co-host').map(delegationOf));
   }
 
-  private async resetApprovals(documentId: string, actor: { id: string; name: string } | null, reason: string): Promise<void> {
+  private async resetApprovals(
+    documentId: string,
+    actor: { id: string; name: string } | null,
+    reason: string,
+  ): Promise<void> {
     try {
       const removed = await this.storage.accounts.clearApprovals(documentId);
-      if (removed > 0) await this.audit.record(documentId, actor, 'approvals-reset', { reason, approvals: removed });
+      if (removed > 0)
+        await this.audit.record(documentId, actor, 'approvals-reset', { reason, approvals: removed });
     } catch (error) {
       this.logger.error({ err: error, doc: documentId }, 'approvals could not be reset');
     }
@@ -224,7 +252,14 @@ export class Approvals {
     if (stored) Y.applyUpdate(doc, stored);
     const bytes = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    const version = { id: newId(), documentId, sha256: await this.hash(bytes), createdAt: now, content: bytes, createdBy: by.user.id };
+    const version = {
+      id: newId(),
+      documentId,
+      sha256: await this.hash(bytes),
+      createdAt: now,
+      content: bytes,
+      createdBy: by.user.id,
+    };
     await accounts.putFinalVersion(version);
     await accounts.transitionStatus('final', { ...locked, finalVersionId: version.id });
     this.approved.delete(documentId);

@@ -20,7 +20,12 @@ export class AuditLog {
     private readonly logger: Logger,
   ) {}
 
-  async record(documentId: string, actor: Actor, action: string, detail: Record<string, unknown> = {}): Promise<void> {
+  async record(
+    documentId: string,
+    actor: Actor,
+    action: string,
+    detail: Record<string, unknown> = {},
+  ): Promise<void> {
     try {
       await this.accounts.appendAudit({
         documentId,

@@ -2,7 +2,13 @@ import { CloseCode, isDocumentId, type Role } from '@plenary/protocol';
 import type { Logger } from 'pino';
 import type { CollabServer } from '../collab/CollabServer.ts';
 import { HttpError } from '../http/errors.ts';
-import { EmailTakenError, InvitationUsedError, type AccountStore, type TokenRecord, type UserRecord } from '../storage/accounts.ts';
+import {
+  EmailTakenError,
+  InvitationUsedError,
+  type AccountStore,
+  type TokenRecord,
+  type UserRecord,
+} from '../storage/accounts.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
 import { FailureLimiter } from './rateLimit.ts';
 import { newId, newSecret, secretHash } from './secrets.ts';
@@ -46,7 +52,8 @@ export function normalizeName(value: unknown, what = 'name'): string {
   if (typeof value !== 'string') throw new HttpError(400, `${what} must be a string`);
   const name = value.trim().replace(/\s+/g, ' ');
   if (name === '') throw new HttpError(400, `${what} must not be empty`);
-  if ([...name].length > MAX_NAME_LENGTH) throw new HttpError(400, `${what} must have at most ${MAX_NAME_LENGTH} characters`);
+  if ([...name].length > MAX_NAME_LENGTH)
+    throw new HttpError(400, `${what} must have at most ${MAX_NAME_LENGTH} characters`);
   return name;
 }
 
@@ -114,7 +121,10 @@ export class AuthService {
    * Checks an email and password. Too many failures for the email or the address answer 429,
    * even with the right password, until the window has passed.
    */
-  async login(input: Record<string, unknown>, address: string): Promise<{ user: UserRecord; session: NewSession }> {
+  async login(
+    input: Record<string, unknown>,
+    address: string,
+  ): Promise<{ user: UserRecord; session: NewSession }> {
     if (typeof input.email !== 'string' || typeof input.password !== 'string') {
       throw new HttpError(400, 'email and password are required');
     }
@@ -124,12 +134,19 @@ export class AuthService {
     const wait = Math.max(this.byAccount.retryAfterMs(accountKey), this.byAddress.retryAfterMs(addressKey));
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw new HttpError(429, `too many sign-in attempts; try again in ${Math.ceil(seconds / 60)} minute(s)`, {
-        retryAfterSeconds: seconds,
-      });
+      throw new HttpError(
+        429,
+        `too many sign-in attempts; try again in ${Math.ceil(seconds / 60)} minute(s)`,
+        {
+          retryAfterSeconds: seconds,
+        },
+      );
     }
     const found = input.password.length <= 1024 ? await this.accounts.getUserByEmail(email) : null;
-    const ok = await verifyPassword(input.password.slice(0, 1024), found?.passwordHash ?? (await this.decoyHash));
+    const ok = await verifyPassword(
+      input.password.slice(0, 1024),
+      found?.passwordHash ?? (await this.decoyHash),
+    );
     if (!found || !ok) {
       this.byAccount.fail(accountKey);
       this.byAddress.fail(addressKey);
@@ -185,12 +202,17 @@ export class AuthService {
   async logout(principal: Principal): Promise<void> {
     if (!principal.session) throw new HttpError(400, 'only a sign-in session can sign out');
     await this.accounts.deleteSession(principal.session.idHash);
-    this.collab.disconnect({ sessionIdHash: principal.session.idHash }, CloseCode.Unauthenticated, 'signed out');
+    this.collab.disconnect(
+      { sessionIdHash: principal.session.idHash },
+      CloseCode.Unauthenticated,
+      'signed out',
+    );
   }
 
   /** Changes the password and ends every other session of the user (closing their sockets). */
   async changePassword(principal: Principal, input: Record<string, unknown>): Promise<void> {
-    if (!principal.session) throw new HttpError(403, 'passwords are changed from a sign-in session, not with a token');
+    if (!principal.session)
+      throw new HttpError(403, 'passwords are changed from a sign-in session, not with a token');
     if (typeof input.currentPassword !== 'string') throw new HttpError(400, 'currentPassword is required');
     const next = requirePassword(input.newPassword);
     const user = await this.accounts.getUser(principal.user.id);
@@ -204,7 +226,10 @@ export class AuthService {
     }
   }
 
-  async createToken(principal: Principal, input: Record<string, unknown>): Promise<TokenRecord & { token: string }> {
+  async createToken(
+    principal: Principal,
+    input: Record<string, unknown>,
+  ): Promise<TokenRecord & { token: string }> {
     const name = normalizeName(input.name, 'token name');
     const documentId = input.documentId ?? null;
     if (documentId !== null && !isDocumentId(documentId)) {
@@ -273,7 +298,10 @@ export class AuthService {
     return invitation;
   }
 
-  async acceptInvitation(token: string, input: Record<string, unknown>): Promise<{ user: UserRecord; session: NewSession; documentId: string | null }> {
+  async acceptInvitation(
+    token: string,
+    input: Record<string, unknown>,
+  ): Promise<{ user: UserRecord; session: NewSession; documentId: string | null }> {
     const invitation = await this.invitation(token);
     const name = normalizeName(input.name);
     const password = requirePassword(input.password);
@@ -288,12 +316,12 @@ export class AuthService {
         passwordHash: await hashPassword(password),
       });
     } catch (error) {
-      if (error instanceof InvitationUsedError) throw new HttpError(410, 'this invitation has been used already: sign in');
-      if (error instanceof EmailTakenError) throw new HttpError(409, `${invitation.email} has an account already: sign in`);
+      if (error instanceof InvitationUsedError)
+        throw new HttpError(410, 'this invitation has been used already: sign in');
+      if (error instanceof EmailTakenError)
+        throw new HttpError(409, `${invitation.email} has an account already: sign in`);
       throw error;
     }
     return { user, session: await this.startSession(user), documentId: invitation.documentId };
   }
 }
-
-

@@ -55,7 +55,10 @@ export class Members {
     by: Principal,
     documentId: string,
     input: MemberInput,
-  ): Promise<{ member: MemberRecord; created: boolean } | { invitation: { id: string; email: string; token: string; expiresAt: string } }> {
+  ): Promise<
+    | { member: MemberRecord; created: boolean }
+    | { invitation: { id: string; email: string; token: string; expiresAt: string } }
+  > {
     const accounts = this.storage.accounts;
     const user = await accounts.getUserByEmail(input.email);
     if (!user) {
@@ -74,7 +77,11 @@ export class Members {
     });
     const member = (await accounts.getMember(documentId, user.id))!;
     if (!previous) {
-      await this.audit.record(documentId, by.user, 'member-added', { email: user.email, name: user.name, role: input.role });
+      await this.audit.record(documentId, by.user, 'member-added', {
+        email: user.email,
+        name: user.name,
+        role: input.role,
+      });
     } else if (previous.role !== input.role || previous.delegation !== input.delegation) {
       await this.audit.record(documentId, by.user, 'role-changed', {
         email: user.email,
@@ -85,7 +92,11 @@ export class Members {
       });
     }
     if (previous && previous.role !== input.role) {
-      this.collab.disconnect({ documentId, userId: user.id }, CloseCode.AccessChanged, `role changed to ${input.role}`);
+      this.collab.disconnect(
+        { documentId, userId: user.id },
+        CloseCode.AccessChanged,
+        `role changed to ${input.role}`,
+      );
     }
     return { member, created: !previous };
   }
@@ -96,13 +107,22 @@ export class Members {
     if (!user || !member) throw new HttpError(404, `${email} is not a member of this document`);
     if (member.role === 'co-host') await this.keepOneCoHost(documentId);
     await this.storage.accounts.removeMember(documentId, user.id);
-    await this.audit.record(documentId, by.user, 'member-removed', { email: user.email, name: user.name, role: member.role });
-    this.collab.disconnect({ documentId, userId: user.id }, CloseCode.AccessRevoked, 'your access to this document was removed');
+    await this.audit.record(documentId, by.user, 'member-removed', {
+      email: user.email,
+      name: user.name,
+      role: member.role,
+    });
+    this.collab.disconnect(
+      { documentId, userId: user.id },
+      CloseCode.AccessRevoked,
+      'your access to this document was removed',
+    );
   }
 
   /** A document keeps at least one co-host: someone must be able to manage it and reopen it. */
   private async keepOneCoHost(documentId: string): Promise<void> {
     const coHosts = (await this.storage.accounts.listMembers(documentId)).filter((m) => m.role === 'co-host');
-    if (coHosts.length <= 1) throw new HttpError(409, 'a document needs at least one co-host: add another first');
+    if (coHosts.length <= 1)
+      throw new HttpError(409, 'a document needs at least one co-host: add another first');
   }
 }

@@ -105,6 +105,13 @@ export class CollabServer {
     return this.connections.size;
   }
 
+  /** Who is behind each open connection (for the access layer's periodic checks). */
+  connectionAccess(): ConnectionAccess[] {
+    const list: ConnectionAccess[] = [];
+    for (const connection of this.connections) if (connection.access) list.push(connection.access);
+    return list;
+  }
+
   /** The loaded room of a document, if any (for tests and diagnostics). */
   peekRoom(documentId: string): Room | undefined {
     return this.slots.get(documentId)?.room;

@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { isDocumentId, isRole } from '@plenary/protocol';
 import type { AccessControl } from '../auth/AccessControl.ts';
 import type { AuditLog } from '../auth/AuditLog.ts';
+import type { Mailer } from '../auth/Mailer.ts';
 import {
   normalizeEmail,
   normalizeName,
@@ -44,8 +45,9 @@ export function authApi(deps: {
   access: AccessControl;
   audit: AuditLog;
   trust: RequestTrust;
+  mailer: Mailer | undefined;
 }): Hono<AppEnv> {
-  const { auth, access, audit, trust } = deps;
+  const { auth, access, audit, trust, mailer } = deps;
   const api = new Hono<AppEnv>();
 
   const startSession = (c: Context, session: NewSession) => {
@@ -116,7 +118,7 @@ export function authApi(deps: {
   });
 
   api.post('/invites', jsonLimit, async (c) => {
-    const principal = requireSession(c);
+    const principal = requirePrincipal(c);
     const body = await readJsonObject(c.req.raw);
     const email = normalizeEmail(body.email);
     const documentId = body.documentId ?? null;
@@ -127,7 +129,7 @@ export function authApi(deps: {
       await access.require(principal, documentId, 'manageMembers');
       if (!isRole(body.role)) throw new HttpError(400, `unknown role ${JSON.stringify(body.role ?? null)}`);
       role = body.role;
-    } else if (!principal.user.isAdmin) {
+    } else if (!principal.user.isAdmin || principal.token?.documentId) {
       throw new HttpError(
         403,
         'only an admin invites without a document; co-hosts invite to their documents',
@@ -136,7 +138,8 @@ export function authApi(deps: {
     const delegation = body.delegation ? normalizeName(body.delegation, 'delegation') : null;
     const invitation = await auth.createInvitation(principal, { email, documentId, role, delegation });
     if (documentId) await audit.record(documentId, principal.user, 'invited', { email, role });
-    return c.json({ ...invitation, url: invitationUrl(c, trust, invitation.token) }, 201);
+    const title = documentId ? await access.documentTitle(documentId) : null;
+    return c.json(await deliverInvitation(c, { trust, mailer }, principal, invitation, title, role), 201);
   });
 
   api.get('/invites/:token', async (c) => {
@@ -162,6 +165,32 @@ export function authApi(deps: {
   });
 
   return api;
+}
+
+/**
+ * The answer to whoever made an invitation: the link, always (to copy), and whether it was
+ * mailed too (when an SMTP server is configured).
+ */
+export async function deliverInvitation(
+  c: Context,
+  deps: { trust: RequestTrust; mailer: Mailer | undefined },
+  inviter: Principal,
+  invitation: { id: string; email: string; token: string; expiresAt: string },
+  documentTitle: string | null,
+  role: string | null,
+) {
+  const url = invitationUrl(c, deps.trust, invitation.token);
+  const mail = deps.mailer
+    ? await deps.mailer.sendInvitation({
+        to: invitation.email,
+        url,
+        inviterName: inviter.user.name,
+        documentTitle,
+        role,
+        expiresAt: invitation.expiresAt,
+      })
+    : { mailed: false };
+  return { ...invitation, url, ...mail };
 }
 
 /** The link to send: this server's address (as the browser reached it) + /invite/<token>. */

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import type { AccessControl } from '../auth/AccessControl.ts';
 import type { Approvals } from '../auth/Approvals.ts';
 import type { AuditLog } from '../auth/AuditLog.ts';
+import type { Mailer } from '../auth/Mailer.ts';
 import { normalizeEmail } from '../auth/AuthService.ts';
 import { parseMemberInput, type Members } from '../auth/Members.ts';
-import { invitationUrl } from './authApi.ts';
+import { deliverInvitation } from './authApi.ts';
 import type { RequestTrust } from './authMiddleware.ts';
 import type { AppEnv } from './context.ts';
 import { jsonLimit, readJsonObject } from './requests.ts';
@@ -19,8 +20,9 @@ export function membersApi(deps: {
   approvals: Approvals;
   audit: AuditLog;
   trust: RequestTrust;
+  mailer: Mailer | undefined;
 }): Hono<AppEnv> {
-  const { access, members, approvals, audit, trust } = deps;
+  const { access, members, approvals, audit, trust, mailer } = deps;
   const api = new Hono<AppEnv>();
 
   api.get('/:id/members', async (c) => {
@@ -48,16 +50,18 @@ export function membersApi(deps: {
   api.post('/:id/members', jsonLimit, async (c) => {
     const principal = c.get('principal');
     const { record } = await access.require(principal, c.req.param('id'), 'manageMembers');
-    const result = await members.put(
-      principal!,
-      record.id,
-      parseMemberInput(await readJsonObject(c.req.raw)),
-    );
+    const input = parseMemberInput(await readJsonObject(c.req.raw));
+    const result = await members.put(principal!, record.id, input);
     if ('invitation' in result) {
-      return c.json(
-        { invitation: { ...result.invitation, url: invitationUrl(c, trust, result.invitation.token) } },
-        201,
+      const delivered = await deliverInvitation(
+        c,
+        { trust, mailer },
+        principal!,
+        result.invitation,
+        record.title,
+        input.role,
       );
+      return c.json({ invitation: delivered }, 201);
     }
     const { userId, email, name, role, delegation, addedAt } = result.member;
     return c.json({ member: { userId, email, name, role, delegation, addedAt } }, result.created ? 201 : 200);

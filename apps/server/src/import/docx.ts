@@ -21,9 +21,13 @@ export async function docxToMarkdown(file: Uint8Array): Promise<{ markdown: stri
   }
   try {
     // mammoth's Markdown writer is marked deprecated in its typings but is maintained and kept.
-    const result = await (mammoth as unknown as {
-      convertToMarkdown(input: { buffer: Buffer }): Promise<{ value: string; messages: Array<{ message: string }> }>;
-    }).convertToMarkdown({ buffer: Buffer.from(file) });
+    const result = await (
+      mammoth as unknown as {
+        convertToMarkdown(input: {
+          buffer: Buffer;
+        }): Promise<{ value: string; messages: Array<{ message: string }> }>;
+      }
+    ).convertToMarkdown({ buffer: Buffer.from(file) });
     return { markdown: result.value, warnings: result.messages.map((m) => m.message) };
   } catch (error) {
     throw new NotAWordFileError((error as Error).message);

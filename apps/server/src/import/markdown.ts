@@ -56,11 +56,16 @@ export function markdownToBlocks(markdown: string): JSONContent[] {
       case 'fence':
       case 'code_block':
         for (const line of token.content.replace(/\n$/, '').split('\n')) {
-          (top().content ??= []).push(line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' });
+          (top().content ??= []).push(
+            line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' },
+          );
         }
         break;
       case 'html_block':
-        (top().content ??= []).push({ type: 'paragraph', content: [{ type: 'text', text: token.content.trim() }] });
+        (top().content ??= []).push({
+          type: 'paragraph',
+          content: [{ type: 'text', text: token.content.trim() }],
+        });
         break;
       default:
         break; // hr and anything else has no place in a chair's summary
@@ -72,14 +77,19 @@ export function markdownToBlocks(markdown: string): JSONContent[] {
 function inlineContent(children: Token[]): JSONContent[] {
   const out: JSONContent[] = [];
   const marks: Array<{ type: MarkType; attrs?: Record<string, unknown> }> = [];
-  const open = (type: MarkType, attrs?: Record<string, unknown>) => marks.push(attrs ? { type, attrs } : { type });
+  const open = (type: MarkType, attrs?: Record<string, unknown>) =>
+    marks.push(attrs ? { type, attrs } : { type });
   const close = (type: MarkType) => {
     const at = marks.map((m) => m.type).lastIndexOf(type);
     if (at >= 0) marks.splice(at, 1);
   };
   const text = (value: string) => {
     if (!value) return;
-    out.push(marks.length ? { type: 'text', text: value, marks: marks.map((m) => ({ ...m })) } : { type: 'text', text: value });
+    out.push(
+      marks.length
+        ? { type: 'text', text: value, marks: marks.map((m) => ({ ...m })) }
+        : { type: 'text', text: value },
+    );
   };
   for (const child of children) {
     switch (child.type) {
@@ -135,7 +145,11 @@ function mergeAdjacentText(nodes: JSONContent[]): JSONContent[] {
   const out: JSONContent[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
-    if (last?.type === 'text' && node.type === 'text' && JSON.stringify(last.marks) === JSON.stringify(node.marks)) {
+    if (
+      last?.type === 'text' &&
+      node.type === 'text' &&
+      JSON.stringify(last.marks) === JSON.stringify(node.marks)
+    ) {
       last.text = (last.text ?? '') + (node.text ?? '');
     } else out.push(node);
   }

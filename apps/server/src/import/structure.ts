@@ -44,7 +44,10 @@ export function structureImport(blocks: JSONContent[], newId: () => string): Str
   const sessions: Session[] = [];
   const out: JSONContent[] = [];
   let current: JSONContent | null = null;
-  const sectionLevel = Math.min(...rest.filter((b) => b.type === 'heading').map((b) => Number(b.attrs?.level ?? 2)), 99);
+  const sectionLevel = Math.min(
+    ...rest.filter((b) => b.type === 'heading').map((b) => Number(b.attrs?.level ?? 2)),
+    99,
+  );
 
   for (const block of rest) {
     if (block.type === 'heading' && Number(block.attrs?.level) === sectionLevel) {
@@ -52,11 +55,27 @@ export function structureImport(blocks: JSONContent[], newId: () => string): Str
       const session = SESSION_HEADING.exec(text);
       if (session) {
         const id = newId();
-        sessions.push({ id, day: null, title: session[2]!.trim() || text, facilitator: '', speakers: [], guidingQuestions: [], description: '' });
-        current = { type: 'section', attrs: { kind: 'session-findings', sessionId: id }, content: [{ type: 'sessionHeading', attrs: { sessionId: id } }] };
+        sessions.push({
+          id,
+          day: null,
+          title: session[2]!.trim() || text,
+          facilitator: '',
+          speakers: [],
+          guidingQuestions: [],
+          description: '',
+        });
+        current = {
+          type: 'section',
+          attrs: { kind: 'session-findings', sessionId: id },
+          content: [{ type: 'sessionHeading', attrs: { sessionId: id } }],
+        };
       } else {
         const kind = SECTION_HEADINGS.find(([pattern]) => pattern.test(text))?.[1] ?? 'generic';
-        current = { type: 'section', attrs: { kind, sessionId: null }, content: [{ ...block, attrs: { level: 2 } }] };
+        current = {
+          type: 'section',
+          attrs: { kind, sessionId: null },
+          content: [{ ...block, attrs: { level: 2 } }],
+        };
       }
       out.push(current);
       continue;
@@ -69,11 +88,18 @@ export function structureImport(blocks: JSONContent[], newId: () => string): Str
     if (node.type === 'section' && node.attrs?.kind === 'recommendations') {
       for (const block of node.content ?? []) {
         if (block.type !== 'orderedList' && block.type !== 'bulletList') continue;
-        block.content = (block.content ?? []).map((item) => ({ ...item, attrs: { ...item.attrs, recId: newId() } }));
+        block.content = (block.content ?? []).map((item) => ({
+          ...item,
+          attrs: { ...item.attrs, recId: newId() },
+        }));
       }
     }
     // A section needs a block after a session heading (an atom); give it an empty paragraph.
-    if (node.type === 'section' && node.content!.length === 1 && node.content![0]!.type === 'sessionHeading') {
+    if (
+      node.type === 'section' &&
+      node.content!.length === 1 &&
+      node.content![0]!.type === 'sessionHeading'
+    ) {
       node.content!.push({ type: 'paragraph' });
     }
   }

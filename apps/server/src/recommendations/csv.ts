@@ -4,7 +4,10 @@
  * tab or carriage return) is prefixed with an apostrophe so a spreadsheet never runs it as a
  * formula (CSV injection, OWASP).
  */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null>>,
+): string {
   const line = (cells: ReadonlyArray<string | number | null>) => cells.map(cell).join(',');
   return '\uFEFF' + [line(header), ...rows.map(line)].join('\r\n') + '\r\n';
 }

@@ -65,5 +65,8 @@ export class RecommendationIndexer {
 
 function extract(doc: Y.Doc): { info: IndexedDocumentInfo; rows: IndexedRecommendation[] } {
   const meeting = readMeeting(doc);
-  return { info: { meetingTitle: meeting.title, meetingDates: meeting.dates }, rows: listRecommendations(doc) };
+  return {
+    info: { meetingTitle: meeting.title, meetingDates: meeting.dates },
+    rows: listRecommendations(doc),
+  };
 }

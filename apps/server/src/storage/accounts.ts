@@ -126,6 +126,7 @@ export interface AccountStore {
   /** True when the user had that token. */
   deleteToken(userId: string, id: string): Promise<boolean>;
   touchToken(id: string, at: string): Promise<void>;
+  tokenExists(id: string): Promise<boolean>;
 
   createInvitation(invitation: InvitationRecord & { tokenHash: string }): Promise<void>;
   getInvitationByHash(tokenHash: string): Promise<InvitationRecord | null>;

@@ -98,7 +98,9 @@ export function runAccountsContract(name: string, open: () => Promise<Storage>):
       await accounts.touchToken('t1', at(5));
       expect((await accounts.listTokens('u1'))[0]?.lastUsedAt).toBe(at(5));
       expect(await accounts.deleteToken('someone-else', 't1')).toBe(false);
+      expect(await accounts.tokenExists('t1')).toBe(true);
       expect(await accounts.deleteToken('u1', 't1')).toBe(true);
+      expect(await accounts.tokenExists('t1')).toBe(false);
       expect(await accounts.listTokens('u1')).toEqual([]);
     });
 

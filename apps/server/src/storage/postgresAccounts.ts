@@ -232,6 +232,10 @@ export class PostgresAccounts implements AccountStore {
     await this.pool.query('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [at, id]);
   }
 
+  async tokenExists(id: string): Promise<boolean> {
+    return (await this.rows('SELECT 1 FROM api_tokens WHERE id = $1', [id])).length > 0;
+  }
+
   async createInvitation(i: InvitationRecord & { tokenHash: string }): Promise<void> {
     await this.pool.query(
       `INSERT INTO invitations (id, token_hash, email, document_id, role, delegation, invited_by, created_at, expires_at, accepted_at)

@@ -260,6 +260,7 @@ export class SqliteAccounts implements AccountStore {
       ),
       deleteToken: db.prepare('DELETE FROM api_tokens WHERE user_id = ? AND id = ?'),
       touchToken: db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?'),
+      tokenExists: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM api_tokens WHERE id = ?'),
       insertInvitation: db.prepare(
         `INSERT INTO invitations (id, token_hash, email, document_id, role, delegation, invited_by, created_at, expires_at, accepted_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -483,6 +484,10 @@ export class SqliteAccounts implements AccountStore {
 
   async touchToken(id: string, at: string): Promise<void> {
     this.s.touchToken.run(at, id);
+  }
+
+  async tokenExists(id: string): Promise<boolean> {
+    return this.s.tokenExists.get(id)!.n > 0;
   }
 
   async createInvitation(i: InvitationRecord & { tokenHash: string }): Promise<void> {
