@@ -250,9 +250,15 @@ function AddMember({
       {invitation && (
         <div className="notice invitation-link" role="status">
           <p className="notice__text">
-            No account has <strong>{invitation.email}</strong> yet. Send them this invitation link
+            No account has <strong>{invitation.email}</strong> yet.{' '}
+            {invitation.mailed
+              ? 'An invitation was mailed to them; you can also send them this link'
+              : 'Send them this invitation link'}
             {invitation.expiresAt && ` (valid until ${formatDateTime(invitation.expiresAt)})`}:
           </p>
+          {invitation.mailError && (
+            <p className="field__hint">The invitation mail could not be sent: {invitation.mailError}</p>
+          )}
           <CopyField
             value={invitation.url}
             label={`Invitation link for ${invitation.email}`}

@@ -36,6 +36,9 @@ export type AddResult =
       readonly email: string;
       readonly url: string;
       readonly expiresAt: string | null;
+      /** The server also mailed the link (it has an SMTP server); `mailError` says why not, if it tried. */
+      readonly mailed: boolean;
+      readonly mailError: string | null;
     };
 
 export interface Approval {
@@ -99,6 +102,8 @@ export function putMember(
         email: typeof invitation.email === 'string' ? invitation.email : input.email,
         url: new URL(url, window.location.origin).href,
         expiresAt: typeof invitation.expiresAt === 'string' ? invitation.expiresAt : null,
+        mailed: invitation.mailed === true,
+        mailError: text(invitation.mailError),
       };
     }
     const member = parseMember(isRecord(answer) ? answer.member : undefined);

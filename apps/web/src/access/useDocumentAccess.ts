@@ -23,7 +23,7 @@ export interface DocumentAccess {
   readonly canEditText: boolean;
   /** May change the meeting details, sessions and settings now. */
   readonly canEditStructure: boolean;
-  /** Ask the server again now (after a 4409, or an action of this user). */
+  /** Ask the server again now (after an AccessChanged close, or an action of this user). */
   readonly refresh: () => void;
   /** Take a status the server just answered with (finalize, approve, reopen). */
   readonly setStatus: (status: DocumentStatus) => void;

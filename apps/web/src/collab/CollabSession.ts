@@ -47,7 +47,7 @@ export interface CollabSessionOptions {
    */
   readonly refusal?: () => Promise<number | undefined>;
   /**
-   * Told of every close the server sent, with its code: AccessChanged (4409) means the user's
+   * Told of every close the server sent, with its code: AccessChanged (4509) means the user's
    * rights changed and the session is reconnecting to get the new ones.
    */
   readonly onServerClose?: (code: number) => void;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
+import { useMe } from '../../account/accountStore.ts';
 import { AppHeader } from '../../AppHeader.tsx';
 import { useVocabulary } from '../useVocabulary.ts';
 import { VOCABULARY_LISTS, type Vocabulary } from '../vocabulary.ts';
@@ -21,6 +22,7 @@ type SaveState =
  */
 export function VocabularyPage() {
   const { vocabulary: saved, status, reload, replace } = useVocabulary();
+  const isAdmin = useMe().isAdmin;
   const [draft, setDraft] = useState<Vocabulary | null>(null);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
   const current = draft ?? saved;
@@ -75,8 +77,9 @@ export function VocabularyPage() {
             shown as retired, and it is not offered for new ones.
           </p>
           <p className="vocabulary__note">
-            Anyone with access can edit these lists for now; accounts (issue #5) will restrict this page to
-            administrators.
+            {isAdmin
+              ? 'Only administrators change these lists; as one, you can.'
+              : 'Only administrators change these lists; you can read them.'}
           </p>
         </div>
 
@@ -95,7 +98,10 @@ export function VocabularyPage() {
         {!current && status === 'loading' && <p className="vocabulary__loading">Loading the lists…</p>}
 
         {current && (
-          <div className="vocabulary__lists">
+          // The server takes changes from admins only (docs/access.md): for anyone else, the
+          // lists only show.
+          <fieldset className="vocabulary__lists structure-fields" disabled={!isAdmin}>
+            <legend className="visually-hidden">Tag lists</legend>
             {VOCABULARY_LISTS.map((list) => (
               <TermList
                 key={list}
@@ -106,7 +112,7 @@ export function VocabularyPage() {
                 onChange={(terms) => edit({ ...current, [list]: terms })}
               />
             ))}
-          </div>
+          </fieldset>
         )}
 
         <div className={`vocabulary__savebar${changes > 0 || save.status !== 'idle' ? ' is-visible' : ''}`}>
