@@ -85,6 +85,53 @@ describeInBrowser('accounts: first run, signing in and out', () => {
     expect(me).toBe(401);
   });
 
+  it('sends an open editor to the sign-in page when its session ends elsewhere, and back after', async () => {
+    const app = await startApp();
+    apps.push(app);
+    const id = await app.createDocument('Chair’s Summary: Preparatory Meeting on Engineering');
+    const kenji = await app.addPerson(id, 'Kenji Sato', 'rapporteur');
+    const page = await freshPage();
+    await context!.addCookies(kenji.api.cookies());
+    await page.goto(`${app.url}/d/${id}`);
+    const editor = new EditorPage(page);
+    await editor.ready();
+    await editor.waitForConnection('connected');
+
+    // The same session signs out from elsewhere: the server closes its socket with 4401.
+    await kenji.api.expect(204, 'POST', '/api/auth/logout');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    await page.getByText('Your session ended.').waitFor();
+
+    await signInWith(page, kenji.email, kenji.password);
+    await editor.ready();
+    expect(new URL(page.url()).pathname).toBe(`/d/${id}`);
+  });
+
+  it('changes the password only with the current one', async () => {
+    const app = await startApp();
+    apps.push(app);
+    const page = await freshPage();
+    await context!.addCookies(app.admin.api.cookies());
+    await page.goto(`${app.url}/account`);
+    const change = async (current: string) => {
+      await page.getByLabel('Current password').fill(current);
+      await page.getByLabel('New password', { exact: true }).fill('an entirely new password');
+      await page.getByLabel('Confirm new password').fill('an entirely new password');
+      await page.getByRole('button', { name: 'Change password' }).click();
+    };
+    await change('not my password');
+    await page.getByRole('alert').getByText('The current password is wrong.').waitFor();
+    await change(ADMIN.password);
+    await page.getByText('Password changed.').waitFor();
+
+    const signIn = await fetch(`${app.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN.email, password: 'an entirely new password' }),
+    });
+    expect(signIn.status).toBe(200);
+  });
+
   it('makes an API token shown once, which works until revoked', async () => {
     const app = await startApp();
     apps.push(app);
