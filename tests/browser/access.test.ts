@@ -52,6 +52,8 @@ describeInBrowser('roles, approvals and the final lock', () => {
     expect(await isEditable(kenji)).toBe('true');
     const kenjiMeeting = await tab(kenji.page, 'Meeting');
     expect(await kenjiMeeting.getByLabel('Meeting title').isDisabled()).toBe(true);
+    // Nobody's app sent the server a change their role does not allow.
+    expect(await bed.app.refusedUpdates()).toBe(0);
   });
 
   it('locks the text once the secretariat requests approval and every co-host approves', async () => {
@@ -85,6 +87,7 @@ describeInBrowser('roles, approvals and the final lock', () => {
       await editor.waitForConnection('connected');
     }
     await sam.page.getByRole('button', { name: 'Export final' }).waitFor();
+    expect(await bed.app.refusedUpdates()).toBe(0);
 
     // The audit log tells the story, newest first.
     const audit = await tab(amina.page, 'Audit');

@@ -26,6 +26,12 @@ export interface RunningApp {
   createDocument(title: string, body?: Record<string, unknown>): Promise<string>;
   /** A new account with `role` on the document, through an invitation the admin makes. */
   addPerson(documentId: string, name: string, role: Role, delegation?: string): Promise<Person>;
+  /**
+   * Document updates the server refused for lack of a right (from /metrics). The server drops
+   * them silently, so a client that sent one now differs from everyone else: the web app must
+   * never send any.
+   */
+  refusedUpdates(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,11 @@ export async function startApp(options: { setup?: boolean } = {}): Promise<Runni
       const api = new ApiClient(server.url);
       await api.expect(201, 'POST', `/api/invites/${invitation.token}/accept`, { name, password });
       return { name, email, password, api };
+    },
+    async refusedUpdates() {
+      const text = await (await fetch(`${server.url}/metrics`)).text();
+      const match = /^plenary_errors_total\{kind="update_refused"\} (\d+)/m.exec(text);
+      return match ? Number(match[1]) : 0;
     },
     async close() {
       await server.close();
