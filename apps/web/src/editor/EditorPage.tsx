@@ -104,6 +104,11 @@ export function EditorPage({ documentId, me }: EditorPageProps) {
         },
         ...structure.panels,
         { id: 'outline', title: 'Outline', content: <OutlinePanel doc={session.doc} /> },
+        {
+          id: 'approval',
+          title: 'Approval',
+          content: <ApprovalPanel documentId={documentId} access={access} />,
+        },
         ...(recommendations
           ? [
               {
@@ -113,11 +118,6 @@ export function EditorPage({ documentId, me }: EditorPageProps) {
               },
             ]
           : []),
-        {
-          id: 'approval',
-          title: 'Approval',
-          content: <ApprovalPanel documentId={documentId} access={access} />,
-        },
         {
           id: 'members',
           title: 'Members',
