@@ -58,13 +58,20 @@ describeInBrowser('roles, approvals and the final lock', () => {
 
   it('locks the text once the secretariat requests approval and every co-host approves', async () => {
     const id = await bed.app.createDocument('Co-Chairs’ Summary: Preparatory Meeting on Partnerships');
-    const aminaAccount = await bed.app.addPerson(id, 'Amina Diallo', 'co-host', 'Pakistan');
+    const aminaAccount = await bed.app.addPerson(id, 'Amina Diallo', 'co-host');
     // The admin made the document, so is a co-host too; leave the approving to the delegation.
     await bed.app.admin.api.expect(204, 'DELETE', `/api/documents/${id}/members`, {
       email: bed.app.admin.email,
     });
     const amina = await open(id, aminaAccount);
     const sam = await open(id, await bed.app.addPerson(id, 'Sam Mensah', 'secretariat'));
+
+    // Amina approves for her country, not in her own name: she says so in the members panel.
+    const members = await tab(amina.page, 'Members');
+    await members.getByRole('button', { name: 'Change the delegation of Amina Diallo' }).click();
+    await members.getByLabel('Delegation of Amina Diallo').fill('Pakistan');
+    await members.getByRole('button', { name: 'Save delegation' }).click();
+    await members.getByText('approves for Pakistan').waitFor();
 
     await sam.typeAtEnd('The co-hosts thanked the participants.');
     await amina.waitForText('The co-hosts thanked the participants.');

@@ -99,6 +99,8 @@ function MemberRow({
   readonly onChanged: (message: string) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
+  // The delegation being typed, while its form is open.
+  const [delegation, setDelegation] = useState<string | null>(null);
   const { busy, problem, run } = useSubmission('change this member');
   const who = member.name || member.email;
 
@@ -110,6 +112,12 @@ function MemberRow({
         delegation: role === 'co-host' ? member.delegation : null,
       });
       onChanged(`${who} is now ${ROLE_LABELS[role].toLowerCase()}.`);
+    });
+  const saveDelegation = (value: string) =>
+    void run(async () => {
+      await putMember(documentId, { email: member.email, role: 'co-host', delegation: value.trim() || null });
+      setDelegation(null);
+      onChanged(`${who} now approves for ${value.trim() || member.name}.`);
     });
   const remove = () =>
     void run(async () => {
@@ -134,6 +142,16 @@ function MemberRow({
             disabled={busy}
             onChange={changeRole}
           />
+          {member.role === 'co-host' && delegation === null && (
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              aria-label={`Change the delegation of ${who}`}
+              onClick={() => setDelegation(member.delegation ?? '')}
+            >
+              Delegation…
+            </button>
+          )}
           {confirming ? (
             <>
               <button
@@ -165,6 +183,35 @@ function MemberRow({
         </span>
       ) : (
         <span className="member-list__role">{ROLE_LABELS[member.role]}</span>
+      )}
+      {delegation !== null && (
+        <form
+          className="member-list__delegation"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!busy) saveDelegation(delegation);
+          }}
+        >
+          <TextField
+            label={`Delegation of ${who}`}
+            hint="Empty: their own name. Approving for a delegation counts once, whoever of its co-hosts does it."
+            autoFocus
+            value={delegation}
+            onChange={setDelegation}
+          />
+          <div className="confirm__actions">
+            <button
+              type="button"
+              className="button button--small button--quiet"
+              onClick={() => setDelegation(null)}
+            >
+              Cancel
+            </button>
+            <button type="submit" className="button button--small button--primary" disabled={busy}>
+              Save delegation
+            </button>
+          </div>
+        </form>
       )}
       {problem && (
         <p className="field__error" role="alert">
