@@ -71,7 +71,7 @@ describeInBrowser('roles, approvals and the final lock', () => {
     await members.getByRole('button', { name: 'Change the delegation of Amina Diallo' }).click();
     await members.getByLabel('Delegation of Amina Diallo').fill('Pakistan');
     await members.getByRole('button', { name: 'Save delegation' }).click();
-    await members.getByText('approves for Pakistan').waitFor();
+    await members.locator('.member-list__meta', { hasText: 'approves for Pakistan' }).waitFor();
 
     await sam.typeAtEnd('The co-hosts thanked the participants.');
     await amina.waitForText('The co-hosts thanked the participants.');
@@ -101,6 +101,19 @@ describeInBrowser('roles, approvals and the final lock', () => {
     await expect
       .poll(() => audit.locator('li').allTextContents())
       .toEqual(expect.arrayContaining([expect.stringMatching(/^Amina Diallo approved for Pakistan · /)]));
+
+    // A co-host reopens it, saying why: both can edit again, and the log keeps the reason.
+    const approvalAgain = await tab(amina.page, 'Approval');
+    await approvalAgain.getByRole('button', { name: 'Reopen…' }).click();
+    await approvalAgain.getByLabel('Why reopen it?').fill('Paragraph 3 needs a correction');
+    await approvalAgain.getByRole('button', { name: 'Reopen document' }).click();
+    for (const editor of [amina, sam]) {
+      await expect.poll(() => isEditable(editor), { timeout: 15_000 }).toBe('true');
+    }
+    await tab(amina.page, 'Audit');
+    await expect
+      .poll(() => audit.locator('li').first().textContent(), { timeout: 10_000 })
+      .toMatch(/^Amina Diallo reopened the document: “Paragraph 3 needs a correction” · /);
   });
 
   it('invites by email from the members panel; the link makes the account and a new role applies at once', async () => {

@@ -92,8 +92,14 @@ export function ApprovalPanel({
               {approvedFor(delegation) ? `Approved for ${delegation}` : `Approve for ${delegation}`}
             </button>
           ))}
-        {state === 'final' && access.can('reopen') && (
-          <ReopenForm busy={busy} onReopen={(reason) => act(() => reopen(documentId, reason))} />
+        {state !== 'draft' && access.can('reopen') && (
+          // A co-host can also call back a request before everyone approved (the server's
+          // reopen takes a pending document back to draft too).
+          <ReopenForm
+            busy={busy}
+            pending={state === 'pending'}
+            onReopen={(reason) => act(() => reopen(documentId, reason))}
+          />
         )}
       </div>
       {problem && (
@@ -134,12 +140,15 @@ function Approvals({ status }: { readonly status: DocumentStatus }) {
   );
 }
 
-/** "Reopen…", then the reason (kept in the audit log) and a confirmation. */
+/** "Reopen…" (or "Withdraw the request…"), then the reason (kept in the audit log) and a confirmation. */
 function ReopenForm({
   busy,
+  pending,
   onReopen,
 }: {
   readonly busy: boolean;
+  /** Approval is requested, not given yet: this withdraws the request. */
+  readonly pending: boolean;
   readonly onReopen: (reason: string) => void;
 }) {
   const [open, setOpen] = useState(false);
@@ -148,7 +157,7 @@ function ReopenForm({
   if (!open) {
     return (
       <button type="button" className="button" onClick={() => setOpen(true)}>
-        Reopen…
+        {pending ? 'Withdraw the request…' : 'Reopen…'}
       </button>
     );
   }
@@ -161,7 +170,7 @@ function ReopenForm({
       }}
     >
       <label className="field__label" htmlFor={id}>
-        Why reopen it?
+        {pending ? 'Why withdraw the request?' : 'Why reopen it?'}
       </label>
       <textarea
         id={id}
@@ -172,13 +181,16 @@ function ReopenForm({
         onChange={(event) => setReason(event.target.value)}
         placeholder="e.g. A delegation asked to correct paragraph 12"
       />
-      <p className="field__hint">The document becomes a draft again; the reason goes in the audit log.</p>
+      <p className="field__hint">
+        The document becomes a draft again{pending ? ' and the approvals given are dropped' : ''}; the reason
+        goes in the audit log.
+      </p>
       <div className="confirm__actions">
         <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
           Cancel
         </button>
         <button type="submit" className="button button--danger" disabled={busy}>
-          Reopen document
+          {pending ? 'Withdraw the request' : 'Reopen document'}
         </button>
       </div>
     </form>
