@@ -252,16 +252,31 @@ export class Approvals {
     if (stored) Y.applyUpdate(doc, stored);
     const bytes = Y.encodeStateAsUpdate(doc);
     doc.destroy();
-    const version = {
-      id: newId(),
-      documentId,
-      sha256: await this.hash(bytes),
-      createdAt: now,
-      content: bytes,
-      createdBy: by.user.id,
-    };
-    await accounts.putFinalVersion(version);
-    await accounts.transitionStatus('final', { ...locked, finalVersionId: version.id });
+    let version;
+    try {
+      version = {
+        id: newId(),
+        documentId,
+        sha256: await this.hash(bytes),
+        createdAt: now,
+        content: bytes,
+        createdBy: by.user.id,
+      };
+      await accounts.putFinalVersion(version);
+      await accounts.transitionStatus('final', { ...locked, finalVersionId: version.id });
+    } catch (error) {
+      // A final document without its frozen version would export drafts: undo the lock instead.
+      // The approvals stand (the text did not change); the next approval or a retry finalizes.
+      this.logger.error(
+        { err: error, doc: documentId },
+        'the final version could not be stored; document left pending',
+      );
+      await accounts.transitionStatus('final', pending);
+      this.collab.disconnect({ documentId }, CloseCode.AccessChanged, 'finalization failed');
+      throw new HttpError(503, 'the final version could not be stored; approve again in a moment', {
+        retryAfterSeconds: 5,
+      });
+    }
     this.approved.delete(documentId);
     await this.audit.record(documentId, by.user, 'finalized', {
       versionId: version.id,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultVocabulary } from '@plenary/vocabulary';
@@ -39,4 +40,21 @@ describe('RenderPool', () => {
     pool = new RenderPool({ size: 1, timeoutMs: 30_000 });
     expect((await pool.render(job('hash'))).sha256).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs its workers below the priority of the event loop',
+    async () => {
+      /** Nice value of each thread of this process (field 19 of /proc/self/task/<tid>/stat). */
+      const niceOfThreads = () =>
+        fs.readdirSync('/proc/self/task').map((tid) => {
+          const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+          return { tid: Number(tid), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+        });
+      pool = new RenderPool({ size: 1 });
+      await pool.render(job('hash'));
+      const threads = niceOfThreads();
+      expect(threads.find((t) => t.tid === process.pid)?.nice).toBe(0);
+      expect(threads.some((t) => t.nice === 10)).toBe(true);
+    },
+  );
 });

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { renderDocx } from '../docx/render.ts';
@@ -16,6 +17,21 @@ import type { ExportJob, RenderRequest, RenderResponse } from './messages.ts';
  */
 const port = parentPort;
 if (!port) throw new Error('renderWorker.ts runs in a worker thread (see pool.ts)');
+
+// An export may take longer; an edit must not wait. On Linux a thread's nice value is its own
+// (setpriority on the calling thread), so this puts only this worker, and the threads it starts
+// (the compiler's), below the collaboration event loop when the cores are busy. Elsewhere the call
+// would lower the whole server, so it is Linux only; refused, it is skipped, never fatal.
+lowerPriority();
+
+function lowerPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(10);
+  } catch {
+    // Not permitted here: exports run at normal priority.
+  }
+}
 const prefer = (workerData as { engine?: 'native' | 'wasm' } | undefined)?.engine;
 
 // The Typst engine loads on the first PDF (about 0.2 s native, 0.5 s WASM) and stays loaded.
