@@ -1,35 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { EditorPage } from './support/editorPage.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import type { Person } from './support/app.ts';
+import { describeInBrowser } from './support/browser.ts';
+import { EditorPage, signIn } from './support/editorPage.ts';
+import { useTestBed } from './support/testBed.ts';
 
 describeInBrowser('two people editing one document', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const bed = useTestBed();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-  });
-
-  /** A new person: a fresh browser profile, arriving at the shared link and giving their name. */
-  async function arrive(url: string, name: string, colour: string): Promise<EditorPage> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    contexts.push(context);
+  /**
+   * A person with an account: a fresh browser profile, signed in, choosing a colour on the
+   * account page and then opening the shared link. Their name comes from the account.
+   */
+  async function arrive(url: string, person: Person, colour: string): Promise<EditorPage> {
+    const context = await bed.newContext({ width: 1360, height: 900 });
+    await signIn(context, person);
     const page: Page = await context.newPage();
+    await page.goto(`${new URL(url).origin}/account`);
+    await page.getByRole('radio', { name: colour }).check();
     await page.goto(url);
-    const dialog = page.getByRole('dialog', { name: 'Welcome to Plenary' });
-    await dialog.getByLabel('Your name').fill(name);
-    await dialog.getByRole('radio', { name: colour }).check();
-    await dialog.getByRole('button', { name: 'Continue' }).click();
     const editor = new EditorPage(page);
     await editor.ready();
     await editor.waitForConnection('connected');
@@ -37,10 +26,10 @@ describeInBrowser('two people editing one document', () => {
   }
 
   it("shows each person the other's text, named caret and presence", async () => {
-    const id = await app.createDocument("Co-Chairs' Summary: Preparatory Meeting on Medical Capacity");
-    const url = `${app.url}/d/${id}`;
-    const amina = await arrive(url, 'Amina Diallo', 'Teal');
-    const kenji = await arrive(url, 'Kenji Sato', 'Plum');
+    const id = await bed.app.createDocument("Co-Chairs' Summary: Preparatory Meeting on Medical Capacity");
+    const url = `${bed.app.url}/d/${id}`;
+    const amina = await arrive(url, await bed.app.addPerson(id, 'Amina Diallo', 'co-host'), 'Teal');
+    const kenji = await arrive(url, await bed.app.addPerson(id, 'Kenji Sato', 'rapporteur'), 'Plum');
 
     await amina.typeAtEnd('Participants called for stronger casualty evacuation.');
     await kenji.waitForText('Participants called for stronger casualty evacuation.');

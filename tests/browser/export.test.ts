@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app.ts';
 import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { EditorPage, presetIdentity } from './support/editorPage.ts';
+import { EditorPage, signIn } from './support/editorPage.ts';
 
 describeInBrowser('exporting from the editor', () => {
   let app: RunningApp;
@@ -25,7 +25,7 @@ describeInBrowser('exporting from the editor', () => {
       viewport: { width: 1360, height: 900 },
       acceptDownloads: true,
     });
-    await presetIdentity(context, { name: 'Secretariat (Ghana)', color: '#0b6e4f' });
+    await signIn(context, await app.addPerson(id, 'Secretariat (Ghana)', 'secretariat'), '#0b6e4f');
     const page = await context.newPage();
     await page.goto(`${app.url}/d/${id}`);
     const editor = new EditorPage(page);

@@ -1,29 +1,15 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { EditorPage, presetIdentity } from './support/editorPage.ts';
+import { expect, it } from 'vitest';
+import type { Person } from './support/app.ts';
+import { describeInBrowser } from './support/browser.ts';
+import { EditorPage, signIn } from './support/editorPage.ts';
+import { useTestBed } from './support/testBed.ts';
 
 describeInBrowser('editing while offline', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const bed = useTestBed();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function open(url: string, identity: { name: string; color: string }) {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    contexts.push(context);
-    await presetIdentity(context, identity);
+  async function open(url: string, person: Person, color: string) {
+    const context = await bed.newContext({ width: 1360, height: 900 });
+    await signIn(context, person, color);
     const page = await context.newPage();
     await page.goto(url);
     const editor = new EditorPage(page);
@@ -33,10 +19,10 @@ describeInBrowser('editing while offline', () => {
   }
 
   it('keeps offline edits across a reload and merges them when back online', async () => {
-    const id = await app.createDocument("Chair's Summary: Safety and Security of Peacekeepers");
-    const url = `${app.url}/d/${id}`;
-    const amina = await open(url, { name: 'Amina Diallo', color: '#0f766e' });
-    const kenji = await open(url, { name: 'Kenji Sato', color: '#7b3fa0' });
+    const id = await bed.app.createDocument("Chair's Summary: Safety and Security of Peacekeepers");
+    const url = `${bed.app.url}/d/${id}`;
+    const amina = await open(url, await bed.app.addPerson(id, 'Amina Diallo', 'rapporteur'), '#0f766e');
+    const kenji = await open(url, await bed.app.addPerson(id, 'Kenji Sato', 'rapporteur'), '#7b3fa0');
 
     await amina.editor.typeAtEnd('Opening remarks.');
     await kenji.editor.waitForText('Opening remarks.');

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './support/app.ts';
 import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { EditorPage, presetIdentity } from './support/editorPage.ts';
+import { EditorPage, signIn } from './support/editorPage.ts';
 
 /** The labels UN numbering draws before the body's paragraphs (CSS ::before, not text). */
 function paragraphNumbers(page: Page): Promise<string[]> {
@@ -30,20 +30,18 @@ describeInBrowser('the outline pane and UN numbering', () => {
   });
 
   it('lists the sessions, jumps to one, and numbers paragraphs until switched off', async () => {
-    const response = await fetch(`${app.url}/api/documents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        title: 'Chair’s Summary: Preparatory Meeting on Medical Readiness',
-        template: 'chairs-summary',
-        sessions: [{ title: 'Casualty evacuation' }, { title: 'Field hospitals' }, { title: 'Training partnerships' }],
-      }),
+    const id = await app.createDocument('Chair’s Summary: Preparatory Meeting on Medical Readiness', {
+      template: 'chairs-summary',
+      sessions: [
+        { title: 'Casualty evacuation' },
+        { title: 'Field hospitals' },
+        { title: 'Training partnerships' },
+      ],
     });
-    expect(response.status).toBe(201);
-    const { id } = (await response.json()) as { id: string };
 
     context = await browser.newContext({ viewport: { width: 1440, height: 950 } });
-    await presetIdentity(context, { name: 'Amina Diallo', color: '#0f766e' });
+    // The secretariat: numbering is a structure setting.
+    await signIn(context, await app.addPerson(id, 'Amina Diallo', 'secretariat'), '#0f766e');
     const page = await context.newPage();
     await page.goto(`${app.url}/d/${id}`);
     const editor = new EditorPage(page);
@@ -54,7 +52,9 @@ describeInBrowser('the outline pane and UN numbering', () => {
     const outline = page.getByRole('navigation', { name: 'Outline' });
     await expect
       .poll(() => outline.getByRole('button').allTextContents())
-      .toEqual(expect.arrayContaining(['Session 1 – Casualty evacuation', 'Session 3 – Training partnerships']));
+      .toEqual(
+        expect.arrayContaining(['Session 1 – Casualty evacuation', 'Session 3 – Training partnerships']),
+      );
 
     await outline.getByRole('button', { name: 'Session 3 – Training partnerships' }).click();
     await expect
@@ -62,10 +62,12 @@ describeInBrowser('the outline pane and UN numbering', () => {
       .toBe('Session 3 – Training partnerships');
     // The cursor is in session 3's part: what is typed lands there, after its heading.
     await page.keyboard.type('Mobile training teams were praised.');
-    const part = page.locator('.ProseMirror [data-kind="session-findings"]').filter({ hasText: 'Mobile training teams' });
-    await expect.poll(() => part.first().locator('.session-heading__title').textContent()).toBe(
-      'Session 3 – Training partnerships',
-    );
+    const part = page
+      .locator('.ProseMirror [data-kind="session-findings"]')
+      .filter({ hasText: 'Mobile training teams' });
+    await expect
+      .poll(() => part.first().locator('.session-heading__title').textContent())
+      .toBe('Session 3 – Training partnerships');
 
     // The typed paragraph is numbered, and the number is not text of the document.
     await expect.poll(() => paragraphNumbers(page)).toEqual(['1.']);

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { EditorPage, presetIdentity } from './support/editorPage.ts';
+import type { Locator, Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './support/browser.ts';
+import { EditorPage, signIn } from './support/editorPage.ts';
+import { useTestBed } from './support/testBed.ts';
 
 // A fictional meeting: the importer turns the items under "Recommendations" into recommendations.
 const DRAFT = `# Co-Chairs' Summary: Preparatory Meeting on Field Medicine
@@ -26,38 +26,25 @@ interface Recommendation {
 }
 
 describeInBrowser('tagging recommendations together', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-  });
+  const bed = useTestBed();
 
   async function importDraft(markdown: string): Promise<string> {
     const form = new FormData();
     form.append('file', new File([markdown], 'draft.md', { type: 'text/markdown' }));
-    const response = await fetch(`${app.url}/api/documents/import`, { method: 'POST', body: form });
+    const response = await bed.app.admin.api.request('POST', '/api/documents/import', form);
     if (response.status !== 201) throw new Error(`import: ${response.status} ${await response.text()}`);
     return ((await response.json()) as { id: string }).id;
   }
 
   async function recommendations(documentId: string): Promise<Recommendation[]> {
-    const response = await fetch(`${app.url}/api/documents/${documentId}/recommendations`);
+    const response = await bed.app.admin.api.request('GET', `/api/documents/${documentId}/recommendations`);
     return (await response.json()) as Recommendation[];
   }
 
   async function open(url: string, name: string, color: string): Promise<EditorPage> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    contexts.push(context);
-    await presetIdentity(context, { name, color });
+    const context = await bed.newContext({ width: 1400, height: 900 });
+    const documentId = new URL(url).pathname.split('/').pop()!;
+    await signIn(context, await bed.app.addPerson(documentId, name, 'rapporteur'), color);
     const page: Page = await context.newPage();
     await page.goto(url);
     const editor = new EditorPage(page);
@@ -76,7 +63,7 @@ describeInBrowser('tagging recommendations together', () => {
     const documentId = await importDraft(DRAFT);
     const [, second] = await recommendations(documentId);
     expect(second?.text).toContain('The Secretariat should report');
-    const url = `${app.url}/d/${documentId}`;
+    const url = `${bed.app.url}/d/${documentId}`;
     const amina = await open(url, 'Amina Diallo', '#0f766e');
     const kenji = await open(url, 'Kenji Sato', '#7b3fa0');
 
@@ -144,25 +131,28 @@ describeInBrowser('tagging recommendations together', () => {
   it('lists a tagged recommendation in the register, whose link opens the document at it', async () => {
     const documentId = await importDraft(DRAFT.replace('Field Medicine', 'Medical Logistics'));
     const [, , third] = await recommendations(documentId);
-    const tagged = await fetch(`${app.url}/api/documents/${documentId}/recommendations/${third!.id}/tags`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ themes: ['partnerships'], addressees: ['host-states'], status: 'agreed' }),
-    });
+    const tagged = await bed.app.admin.api.request(
+      'PUT',
+      `/api/documents/${documentId}/recommendations/${third!.id}/tags`,
+      {
+        themes: ['partnerships'],
+        addressees: ['host-states'],
+        status: 'agreed',
+      },
+    );
     expect(tagged.status).toBe(200);
     // The register reads an index the server updates a moment after each change.
     await expect
       .poll(async () => {
-        const response = await fetch(`${app.url}/api/recommendations?theme=partnerships`);
+        const response = await bed.app.admin.api.request('GET', '/api/recommendations?theme=partnerships');
         return ((await response.json()) as Array<{ id: string }>).map((row) => row.id);
       })
       .toContain(third!.id);
 
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    contexts.push(context);
-    await presetIdentity(context, { name: 'Sofía Reyes', color: '#b45309' });
+    const context = await bed.newContext({ width: 1400, height: 900 });
+    await signIn(context, await bed.app.addPerson(documentId, 'Sofía Reyes', 'rapporteur'), '#b45309');
     const page = await context.newPage();
-    await page.goto(`${app.url}/register?theme=partnerships`);
+    await page.goto(`${bed.app.url}/register?theme=partnerships`);
     const row = page.getByRole('row', { name: /customs clearance of medical supplies/ });
     await row.waitFor();
     await row.getByText('Agreed by co-hosts').waitFor();

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { EditorPage, presetIdentity } from './support/editorPage.ts';
+import { expect, it } from 'vitest';
+import type { Person } from './support/app.ts';
+import { describeInBrowser } from './support/browser.ts';
+import { EditorPage, signIn } from './support/editorPage.ts';
 import { NewSummaryDialog, SessionsPanel, sessionHeadings } from './support/structure.ts';
+import { useTestBed } from './support/testBed.ts';
 
 // A fictional concept note in the usual layout: title, co-hosts, dates and venue, then sessions.
 const CONCEPT_NOTE = `Preparatory Meeting on Medical Readiness for the 2027 UN Peacekeeping Ministerial
@@ -30,26 +30,18 @@ Mobile training teams for medical personnel.
 `;
 
 describeInBrowser('the structure of a chair’s summary', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const bed = useTestBed();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function person(name: string, color: string) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 950 } });
-    contexts.push(context);
-    await presetIdentity(context, { name, color });
+  async function person(who: Person, color: string) {
+    const context = await bed.newContext({ width: 1440, height: 950 });
+    await signIn(context, who, color);
     return context.newPage();
+  }
+
+  /** Kenji joins the document Amina's page shows, as the secretariat (who may change sessions). */
+  async function kenjiJoins(documentUrl: string) {
+    const id = new URL(documentUrl).pathname.split('/').pop()!;
+    return person(await bed.app.addPerson(id, 'Kenji Sato', 'secretariat'), '#7b3fa0');
   }
 
   async function openEditor(page: Awaited<ReturnType<typeof person>>, url?: string): Promise<EditorPage> {
@@ -61,8 +53,8 @@ describeInBrowser('the structure of a chair’s summary', () => {
   }
 
   it('a session renamed in the panel by one co-host is renamed in the other’s text', async () => {
-    const aminaPage = await person('Amina Diallo', '#0f766e');
-    await aminaPage.goto(app.url);
+    const aminaPage = await person(bed.app.admin, '#0f766e');
+    await aminaPage.goto(bed.app.url);
     const dialog = new NewSummaryDialog(aminaPage);
     await dialog.open();
     await dialog.create({
@@ -79,7 +71,7 @@ describeInBrowser('the structure of a chair’s summary', () => {
         'Session 3 – Training partnerships',
       ]);
 
-    const kenjiPage = await person('Kenji Sato', '#7b3fa0');
+    const kenjiPage = await kenjiJoins(aminaPage.url());
     const kenji = await openEditor(kenjiPage, aminaPage.url());
     const panel = new SessionsPanel(kenjiPage);
     await panel.show();
@@ -97,8 +89,8 @@ describeInBrowser('the structure of a chair’s summary', () => {
   });
 
   it('reordering sessions moves their findings, and a removed session comes back with undo', async () => {
-    const aminaPage = await person('Amina Diallo', '#0f766e');
-    await aminaPage.goto(app.url);
+    const aminaPage = await person(bed.app.admin, '#0f766e');
+    await aminaPage.goto(bed.app.url);
     const dialog = new NewSummaryDialog(aminaPage);
     await dialog.open();
     await dialog.create({
@@ -111,7 +103,7 @@ describeInBrowser('the structure of a chair’s summary', () => {
     // Findings typed in Charlie's part travel with Charlie.
     await aminaPage.locator('.ProseMirror section[data-kind="session-findings"] > p').nth(2).click();
     await aminaPage.keyboard.type('Charlie’s findings.');
-    const kenji = await openEditor(await person('Kenji Sato', '#7b3fa0'), aminaPage.url());
+    const kenji = await openEditor(await kenjiJoins(aminaPage.url()), aminaPage.url());
     await kenji.waitForText('Charlie’s findings.');
 
     const panel = new SessionsPanel(kenji.page);
@@ -140,8 +132,8 @@ describeInBrowser('the structure of a chair’s summary', () => {
   });
 
   it('builds the skeleton from a pasted concept note, after the person corrects it', async () => {
-    const page = await person('Amina Diallo', '#0f766e');
-    await page.goto(app.url);
+    const page = await person(bed.app.admin, '#0f766e');
+    await page.goto(bed.app.url);
     const dialog = new NewSummaryDialog(page);
     await dialog.open();
     await dialog.dialog.getByRole('button', { name: 'Start from the concept note' }).click();

@@ -1,31 +1,16 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './support/app.ts';
-import { describeInBrowser, launchBrowser } from './support/browser.ts';
-import { EditorPage, presetIdentity } from './support/editorPage.ts';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './support/browser.ts';
+import { EditorPage, signIn } from './support/editorPage.ts';
+import { useTestBed } from './support/testBed.ts';
 
 describeInBrowser('undo with two authors', () => {
-  let app: RunningApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await app?.close();
-  });
+  const bed = useTestBed();
 
   async function open(id: string, name: string, color: string): Promise<EditorPage> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    contexts.push(context);
-    await presetIdentity(context, { name, color });
+    const context = await bed.newContext({ width: 1360, height: 900 });
+    await signIn(context, await bed.app.addPerson(id, name, 'rapporteur'), color);
     const page = await context.newPage();
-    await page.goto(`${app.url}/d/${id}`);
+    await page.goto(`${bed.app.url}/d/${id}`);
     const editor = new EditorPage(page);
     await editor.ready();
     await editor.waitForConnection('connected');
@@ -33,7 +18,7 @@ describeInBrowser('undo with two authors', () => {
   }
 
   it("undoes and redoes only one's own typing, never a co-author's", async () => {
-    const id = await app.createDocument('Undo test');
+    const id = await bed.app.createDocument('Undo test');
     const pakistan = await open(id, 'Delegation of Pakistan', '#1f7a5c');
     const korea = await open(id, 'Delegation of the Republic of Korea', '#b5473a');
 

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { AccountMenu } from './account/AccountMenu.tsx';
+import { useAccount } from './account/accountStore.ts';
 import { RouteLink } from './RouteLink.tsx';
 import { useRoute } from './routes.ts';
 
@@ -10,6 +12,7 @@ interface AppHeaderProps {
 
 export function AppHeader({ title, children }: AppHeaderProps) {
   const route = useRoute();
+  const account = useAccount();
   return (
     <header className="app-header">
       <RouteLink to="/" className="brand" aria-label="Plenary: all documents">
@@ -41,7 +44,10 @@ export function AppHeader({ title, children }: AppHeaderProps) {
           <div className="app-header__title">{title}</div>
         </>
       )}
-      <div className="app-header__actions">{children}</div>
+      <div className="app-header__actions">
+        {children}
+        {account.status === 'signedIn' && <AccountMenu me={account.me} />}
+      </div>
     </header>
   );
 }

@@ -1,21 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { isHexColor, normalizeName, parseIdentity, USER_COLORS } from './identity.ts';
+import { defaultColor, isHexColor, USER_COLORS } from './identity.ts';
 
 describe('identity', () => {
-  it('normalizes whitespace and length of names', () => {
-    expect(normalizeName('  Amina \n  Diallo ')).toBe('Amina Diallo');
-    expect(normalizeName('x'.repeat(100))).toHaveLength(40);
-  });
-
-  it('accepts only stored identities with a name and a #rrggbb colour', () => {
-    expect(parseIdentity({ name: ' Kenji ', color: '#1F5FA8' })).toEqual({ name: 'Kenji', color: '#1f5fa8' });
-    expect(parseIdentity({ name: '   ', color: '#1f5fa8' })).toBeUndefined();
-    expect(parseIdentity({ name: 'Kenji', color: 'red' })).toBeUndefined();
-    expect(parseIdentity('Kenji')).toBeUndefined();
-    expect(parseIdentity(null)).toBeUndefined();
-  });
-
   it('offers only colours the caret extension will draw', () => {
     for (const color of USER_COLORS) expect(isHexColor(color.value)).toBe(true);
+  });
+
+  it('gives each account a stable colour of the palette', () => {
+    const colors = USER_COLORS.map((color) => color.value);
+    expect(colors).toContain(defaultColor('u_amina'));
+    expect(defaultColor('u_amina')).toBe(defaultColor('u_amina'));
+    const spread = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map(defaultColor));
+    expect(spread.size).toBeGreaterThan(3);
   });
 });

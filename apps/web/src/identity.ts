@@ -1,8 +1,9 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { readJson, writeJson } from './localStore.ts';
 
 /** Who this person is to the others in a document: shown on their caret and in "Who is here". */
 export interface Identity {
+  /** The account's name: people are who they signed in as, not what they type on arrival. */
   readonly name: string;
   /** `#rrggbb`: the caret extension ignores any other form. */
   readonly color: string;
@@ -24,60 +25,35 @@ export const USER_COLORS: ReadonlyArray<{ readonly value: string; readonly label
   { value: '#5b6470', label: 'Slate' },
 ];
 
-export const MAX_NAME_LENGTH = 40;
-
-const STORAGE_KEY = 'plenary:identity';
+// The colour is a preference of this device; the name comes from the account.
+const STORAGE_KEY = 'plenary:color';
 // The storage event only reaches other tabs; this one tells the tab that saved.
-const CHANGE_EVENT = 'plenary:identity';
-
-export function normalizeName(input: string): string {
-  return input.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
-}
+const CHANGE_EVENT = 'plenary:color';
 
 export function isHexColor(value: unknown): value is string {
   return typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value);
 }
 
-export function randomUserColor(): string {
-  const index = Math.floor(Math.random() * USER_COLORS.length);
-  return (USER_COLORS[index] ?? USER_COLORS[0]!).value;
+/** A colour of the palette picked by the account's id: the same person, the same colour, everywhere. */
+export function defaultColor(accountId: string): string {
+  let hash = 0;
+  for (const char of accountId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return USER_COLORS[hash % USER_COLORS.length]!.value;
 }
 
-export function parseIdentity(value: unknown): Identity | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { name, color } = value as Record<string, unknown>;
-  if (typeof name !== 'string' || !isHexColor(color)) return undefined;
-  const normalized = normalizeName(name);
-  return normalized === '' ? undefined : { name: normalized, color: color.toLowerCase() };
-}
-
-export function saveIdentity(identity: Identity): void {
-  writeJson(STORAGE_KEY, identity);
-  snapshot = loadIdentity();
+export function saveColor(color: string): void {
+  if (!isHexColor(color)) return;
+  writeJson(STORAGE_KEY, color.toLowerCase());
   window.dispatchEvent(new Event(CHANGE_EVENT));
 }
 
-function loadIdentity(): Identity | undefined {
-  return readJson(STORAGE_KEY, parseIdentity);
-}
-
-// useSyncExternalStore needs the same object back until something changed.
-let snapshot: Identity | undefined;
-let loaded = false;
-
-function getSnapshot(): Identity | undefined {
-  if (!loaded) {
-    snapshot = loadIdentity();
-    loaded = true;
-  }
-  return snapshot;
+function loadColor(): string | null {
+  return readJson(STORAGE_KEY, (value) => (isHexColor(value) ? value.toLowerCase() : undefined)) ?? null;
 }
 
 function subscribe(onChange: () => void): () => void {
   const onStorage = (event: StorageEvent) => {
-    if (event.key !== STORAGE_KEY && event.key !== null) return;
-    snapshot = loadIdentity();
-    onChange();
+    if (event.key === STORAGE_KEY || event.key === null) onChange();
   };
   window.addEventListener('storage', onStorage);
   window.addEventListener(CHANGE_EVENT, onChange);
@@ -87,7 +63,14 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-/** This device's identity, or undefined before the first-visit dialog was answered. */
-export function useIdentity(): Identity | undefined {
-  return useSyncExternalStore(subscribe, getSnapshot);
+/** The colour chosen on this device, or null for the account's default. */
+export function useChosenColor(): string | null {
+  return useSyncExternalStore(subscribe, loadColor);
+}
+
+/** How the signed-in account appears to the others. */
+export function useIdentity(account: { readonly id: string; readonly name: string }): Identity {
+  const color = useChosenColor() ?? defaultColor(account.id);
+  // The same object while nothing changed: the editor re-announces the caret on every new one.
+  return useMemo(() => ({ name: account.name, color }), [account.name, color]);
 }

@@ -15,6 +15,8 @@ import './styles/export.css';
 import './styles/outline.css';
 import './styles/recommendations.css';
 import './styles/workspacePages.css';
+import './styles/account.css';
+import './styles/access.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

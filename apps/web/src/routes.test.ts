@@ -23,6 +23,13 @@ describe('parseRoute', () => {
     expect(parseRoute('/vocabulary/')).toEqual({ name: 'vocabulary' });
   });
 
+  it('maps /account and /invite/<token> to their pages', () => {
+    expect(parseRoute('/account')).toEqual({ name: 'account' });
+    expect(parseRoute('/invite/Zm9v_bar-1/')).toEqual({ name: 'invite', token: 'Zm9v_bar-1' });
+    expect(parseRoute('/invite/')).toEqual({ name: 'notFound', path: '/invite/' });
+    expect(parseRoute('/invite/a/b')).toEqual({ name: 'notFound', path: '/invite/a/b' });
+  });
+
   it('round-trips documentPath', () => {
     expect(parseRoute(documentPath('Doc-42'))).toEqual({ name: 'document', documentId: 'Doc-42' });
   });

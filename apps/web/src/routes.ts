@@ -7,6 +7,8 @@ import { isDocumentId } from '@plenary/protocol';
  *   /d/<id>    one document in the editor
  *   /register  the recommendations of every summary (issue #4)
  *   /vocabulary the tag vocabulary (issue #4)
+ *   /account   the signed-in person's password and API tokens (issue #5)
+ *   /invite/<token>  accepting an invitation, before any account exists (issue #5)
  * The server answers every such path with index.html (SPA fallback).
  */
 export type Route =
@@ -14,12 +16,17 @@ export type Route =
   | { readonly name: 'document'; readonly documentId: string }
   | { readonly name: 'register' }
   | { readonly name: 'vocabulary' }
+  | { readonly name: 'account' }
+  | { readonly name: 'invite'; readonly token: string }
   | { readonly name: 'notFound'; readonly path: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'documents' };
   if (pathname === '/register' || pathname === '/register/') return { name: 'register' };
   if (pathname === '/vocabulary' || pathname === '/vocabulary/') return { name: 'vocabulary' };
+  if (pathname === '/account' || pathname === '/account/') return { name: 'account' };
+  const invite = /^\/invite\/([^/]+)\/?$/.exec(pathname);
+  if (invite) return { name: 'invite', token: safeDecode(invite[1] ?? '') };
   const match = /^\/d\/([^/]+)\/?$/.exec(pathname);
   if (match) {
     const documentId = safeDecode(match[1] ?? '');

@@ -1,5 +1,6 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Person } from './app.ts';
 
 /** The editor page, as a user sees it. Waits for elements instead of sleeping. */
 export class EditorPage {
@@ -49,14 +50,17 @@ export class EditorPage {
   }
 }
 
-/** Sets the display name and colour before any page script runs, skipping the first-visit dialog. */
-export async function presetIdentity(
-  context: BrowserContext,
-  identity: { name: string; color: string },
-): Promise<void> {
-  await context.addInitScript((value) => {
-    window.localStorage.setItem('plenary:identity', JSON.stringify(value));
-  }, identity);
+/**
+ * Signs `person` in within the browser context: the context then holds their session cookie,
+ * as after the sign-in page. A colour, when given, is set before any page script runs.
+ */
+export async function signIn(context: BrowserContext, person: Person, color?: string): Promise<void> {
+  await context.addCookies(person.api.cookies());
+  if (color) {
+    await context.addInitScript((value) => {
+      window.localStorage.setItem('plenary:color', JSON.stringify(value));
+    }, color);
+  }
 }
 
 // Runs in the page: carets are widgets inside the editable element, their labels are text.

@@ -40,14 +40,21 @@ export interface CollabSessionOptions {
   readonly collabUrl?: string;
   /**
    * Asked when the socket keeps failing before it ever opens: a refused upgrade (unknown
-   * document) looks exactly like a network error to the browser (close code 1006).
-   * Resolves true/false when the server answered, undefined when it could not be asked.
+   * document, no role on it, no session) looks exactly like a network error to the browser
+   * (close code 1006). Resolves with the close code that names the refusal (DocumentNotFound,
+   * AccessRevoked, Unauthenticated), to stop with; undefined when there is none or the server
+   * could not be asked.
    */
-  readonly documentExists?: () => Promise<boolean | undefined>;
+  readonly refusal?: () => Promise<number | undefined>;
+  /**
+   * Told of every close the server sent, with its code: AccessChanged (4509) means the user's
+   * rights changed and the session is reconnecting to get the new ones.
+   */
+  readonly onServerClose?: (code: number) => void;
 }
 
-// Re-asking the server whether the document exists more often than this adds nothing.
-const EXISTENCE_CHECK_INTERVAL_MS = 10_000;
+// Re-asking the server why it refuses the socket more often than this adds nothing.
+const REFUSAL_CHECK_INTERVAL_MS = 10_000;
 // The provider doubles its delay from 200 ms; past a few seconds a user wonders if it gave up.
 const MAX_BACKOFF_MS = 5_000;
 const ABNORMAL_CLOSURE = 1006;
@@ -66,7 +73,8 @@ export class CollabSession {
   readonly #persistence: IndexeddbPersistence;
   readonly #unsaved: UnsavedChanges;
   readonly #listeners = new Set<() => void>();
-  readonly #documentExists: (() => Promise<boolean | undefined>) | undefined;
+  readonly #refusal: (() => Promise<number | undefined>) | undefined;
+  readonly #onServerClose: ((code: number) => void) | undefined;
   #state: SessionState;
   #socket: 'connecting' | 'connected' | 'disconnected' = 'disconnected';
   #online = navigator.onLine;
@@ -74,7 +82,7 @@ export class CollabSession {
   #stoppedBy: number | undefined;
   #loaded = false;
   #cacheLoaded = false;
-  #lastExistenceCheck = 0;
+  #lastRefusalCheck = 0;
   #destroyed = false;
   #offlineProbe: ReturnType<typeof setTimeout> | undefined;
   #loadFallback: ReturnType<typeof setTimeout> | undefined;
@@ -82,7 +90,8 @@ export class CollabSession {
 
   constructor(options: CollabSessionOptions) {
     this.documentId = options.documentId;
-    this.#documentExists = options.documentExists;
+    this.#refusal = options.refusal;
+    this.#onServerClose = options.onServerClose;
     this.#persistence = new IndexeddbPersistence(`plenary-doc-${options.documentId}`, this.doc);
     this.provider = new WebsocketProvider(
       options.collabUrl ?? defaultCollabUrl(),
@@ -95,7 +104,9 @@ export class CollabSession {
         maxBackoffTime: MAX_BACKOFF_MS,
         // Reconnects wait a random share of the backoff window, so that a server restart does
         // not bring every editor back in the same instant.
-        WebSocketPolyfill: jitteredWebSocket({ attempts: () => this.provider?.wsUnsuccessfulReconnects ?? 0 }),
+        WebSocketPolyfill: jitteredWebSocket({
+          attempts: () => this.provider?.wsUnsuccessfulReconnects ?? 0,
+        }),
         // The provider's default treats 4400-4499 as final (as we do) but keeps retrying after
         // 1009, which would resend the same oversized frame forever. Ask the shared list instead.
         shouldReconnect: (event) => !FATAL_CLOSE_CODES.has(event.code),
@@ -192,7 +203,8 @@ export class CollabSession {
       // snapshot of them on reconnect would be ignored as "not newer" and they would stay
       // missing from "who is here" for up to 15 s.
       for (const clientId of [...this.awareness.meta.keys()]) {
-        if (clientId !== this.doc.clientID && !this.awareness.states.has(clientId)) this.awareness.meta.delete(clientId);
+        if (clientId !== this.doc.clientID && !this.awareness.states.has(clientId))
+          this.awareness.meta.delete(clientId);
       }
     }
     this.#update();
@@ -216,7 +228,9 @@ export class CollabSession {
   readonly #handleClose = (event: CloseEvent | null): void => {
     // A null event is our own disconnect() (going offline, reconnect()): not a failure.
     if (event === null) return;
-    this.#failedAttempts += 1;
+    this.#onServerClose?.(event.code);
+    // A change of rights is no failure: the provider reconnects at once, with the new rights.
+    if (event.code !== CloseCode.AccessChanged) this.#failedAttempts += 1;
     if (this.#cacheLoaded) this.#markLoaded();
     if (!navigator.onLine) {
       // No point retrying into a dead network every few seconds: the 'online' event resumes.
@@ -226,7 +240,7 @@ export class CollabSession {
       this.provider.shouldConnect = false;
       this.#scheduleOfflineProbe();
     } else if (event.code === ABNORMAL_CLOSURE) {
-      void this.#checkDocumentExists();
+      void this.#checkRefusal();
     }
     this.#update();
   };
@@ -267,14 +281,14 @@ export class CollabSession {
     }, OFFLINE_PROBE_INTERVAL_MS);
   }
 
-  async #checkDocumentExists(): Promise<void> {
+  async #checkRefusal(): Promise<void> {
     const now = Date.now();
-    if (!this.#documentExists || now - this.#lastExistenceCheck < EXISTENCE_CHECK_INTERVAL_MS) return;
-    this.#lastExistenceCheck = now;
-    const exists = await this.#documentExists();
-    if (exists === false && !this.#destroyed) {
+    if (!this.#refusal || now - this.#lastRefusalCheck < REFUSAL_CHECK_INTERVAL_MS) return;
+    this.#lastRefusalCheck = now;
+    const code = await this.#refusal();
+    if (code !== undefined && !this.#destroyed) {
       this.provider.disconnect();
-      this.#handleFatalClose({ code: CloseCode.DocumentNotFound });
+      this.#handleFatalClose({ code });
     }
   }
 

@@ -1,6 +1,9 @@
 import { useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { isHexColor, MAX_NAME_LENGTH } from '../identity.ts';
+import { isHexColor } from '../identity.ts';
+
+// Names come from other clients' awareness: bound what one can make the list show.
+const MAX_NAME_LENGTH = 80;
 
 export interface Participant {
   readonly clientId: number;

@@ -10,16 +10,17 @@ export function useCollaboration(options: CollabSessionOptions): CollabSession |
   const [session, setSession] = useState<CollabSession | null>(null);
   const { documentId, collabUrl } = options;
   // A new callback identity on each render must not reopen the document; read the latest.
-  const documentExists = useRef(options.documentExists);
+  const latest = useRef(options);
   useEffect(() => {
-    documentExists.current = options.documentExists;
+    latest.current = options;
   });
 
   useEffect(() => {
     const created = new CollabSession({
       documentId,
       collabUrl,
-      documentExists: () => documentExists.current?.() ?? Promise.resolve(undefined),
+      refusal: () => latest.current.refusal?.() ?? Promise.resolve(undefined),
+      onServerClose: (code) => latest.current.onServerClose?.(code),
     });
     setSession(created);
     return () => {

@@ -1,4 +1,7 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
+import { useMe } from '../account/accountStore.ts';
+import { roleLabel } from '../access/labels.ts';
+import { StateBadge } from '../access/StateBadge.tsx';
 import { AppHeader } from '../AppHeader.tsx';
 import { formatDateTime, formatRelative } from '../format/time.ts';
 import { useNow } from '../format/useNow.ts';
@@ -9,7 +12,7 @@ import { NewSummaryActions } from '../templates/NewSummaryActions.tsx';
 import { useDocumentList } from './useDocumentList.ts';
 
 /** `/`: every document, the most recently edited first, and a way to start a new one. */
-export function DocumentsPage({ identityControl }: { readonly identityControl: ReactNode }) {
+export function DocumentsPage() {
   const { list, reload } = useDocumentList();
 
   useEffect(() => {
@@ -18,7 +21,7 @@ export function DocumentsPage({ identityControl }: { readonly identityControl: R
 
   return (
     <div className="app-shell">
-      <AppHeader>{identityControl}</AppHeader>
+      <AppHeader />
       <main className="documents" id="main">
         <div className="documents__intro">
           <h1 className="documents__title">Documents</h1>
@@ -39,7 +42,7 @@ export function DocumentsPage({ identityControl }: { readonly identityControl: R
           aria-busy={list.status === 'loading'}
         >
           <h2 id="documents-heading" className="documents__heading">
-            All documents
+            Your documents
           </h2>
           {list.status === 'unavailable' && (
             <div className="notice" role="status">
@@ -65,8 +68,13 @@ export function DocumentsPage({ identityControl }: { readonly identityControl: R
 
 function DocumentRows({ documents }: { readonly documents: readonly DocumentSummary[] }) {
   const now = useNow();
+  const isAdmin = useMe().isAdmin;
   if (documents.length === 0) {
-    return <p className="documents__empty">No documents yet. Create the first one above.</p>;
+    return (
+      <p className="documents__empty">
+        No documents shared with you yet. Create one above, or ask a co-host to add you to theirs.
+      </p>
+    );
   }
   return (
     <ul className="document-list">
@@ -76,6 +84,8 @@ function DocumentRows({ documents }: { readonly documents: readonly DocumentSumm
             <span className="document-list__icon" aria-hidden="true" />
             <span className="document-list__title">{document.title || 'Untitled document'}</span>
             <span className="document-list__meta">
+              <StateBadge state={document.state} />
+              <span className="role-badge">{roleLabel(document.role, isAdmin)}</span>
               Edited{' '}
               <time dateTime={document.updatedAt} title={formatDateTime(document.updatedAt)}>
                 {formatRelative(document.updatedAt, now)}

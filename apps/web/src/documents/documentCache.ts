@@ -1,5 +1,5 @@
-import type { DocumentSummary } from '../api.ts';
-import { readJson, writeJson } from '../localStore.ts';
+import { isRecord, parseDocumentSummary, type DocumentSummary } from '../api.ts';
+import { readJson, removeKey, writeJson } from '../localStore.ts';
 
 /**
  * What this device last heard from the server about documents, so that the list and the
@@ -22,7 +22,7 @@ export function cachedDocumentList(): CachedList | undefined {
   return readJson(LIST_KEY, (value) => {
     if (!isRecord(value) || typeof value.savedAt !== 'string' || !Array.isArray(value.documents))
       return undefined;
-    const documents = value.documents.filter(isDocumentSummary);
+    const documents = value.documents.flatMap((entry: unknown) => parseDocumentSummary(entry) ?? []);
     return { savedAt: value.savedAt, documents };
   });
 }
@@ -32,21 +32,15 @@ export function cacheDocument(document: DocumentSummary): void {
 }
 
 export function cachedDocument(id: string): DocumentSummary | undefined {
-  return readJson(documentKey(id), (value) =>
-    isDocumentSummary(value) && value.id === id ? value : undefined,
-  );
+  return readJson(documentKey(id), (value) => {
+    const document = parseDocumentSummary(value);
+    return document?.id === id ? document : undefined;
+  });
 }
 
-function isDocumentSummary(value: unknown): value is DocumentSummary {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.title === 'string' &&
-    typeof value.createdAt === 'string' &&
-    typeof value.updatedAt === 'string'
-  );
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+/** Forgets every document this device listed: they belong to whoever signed out. */
+export function forgetDocuments(): void {
+  const list = cachedDocumentList();
+  for (const document of list?.documents ?? []) removeKey(documentKey(document.id));
+  removeKey(LIST_KEY);
 }

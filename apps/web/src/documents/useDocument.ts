@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CloseCode } from '@plenary/protocol';
 import { ApiError, getDocument, type DocumentSummary } from '../api.ts';
 import { cacheDocument, cachedDocument } from './documentCache.ts';
 
@@ -6,6 +7,8 @@ export type DocumentLookup =
   | { readonly status: 'loading'; readonly document?: DocumentSummary }
   | { readonly status: 'ready'; readonly document: DocumentSummary }
   | { readonly status: 'missing' }
+  /** The server refuses: the user has no role on it (it answers 403 whether or not it exists). */
+  | { readonly status: 'forbidden' }
   /** The server could not be asked (offline): `document` is what this device remembers. */
   | { readonly status: 'unavailable'; readonly document?: DocumentSummary };
 
@@ -24,6 +27,7 @@ export function useDocument(id: string): DocumentLookup {
       (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 404) setLookup({ status: 'missing' });
+        else if (error instanceof ApiError && error.status === 403) setLookup({ status: 'forbidden' });
         else setLookup(withCache('unavailable', id));
       },
     );
@@ -43,14 +47,22 @@ function withCache(status: 'loading' | 'unavailable', id: string): DocumentLooku
 }
 
 /**
- * Whether the server knows the document: true/false when it answered, undefined when it could
- * not be asked. For the session, which cannot tell a refused upgrade from a dead network.
+ * Why the server refuses the document's socket, as the close code that says it (no such
+ * document, no access, no session); undefined when it answered fine or could not be asked.
+ * For the session, which cannot tell a refused upgrade from a dead network.
  */
-export async function documentExists(id: string): Promise<boolean | undefined> {
+export async function refusal(id: string): Promise<number | undefined> {
   try {
     await getDocument(id);
-    return true;
+    return undefined;
   } catch (error) {
-    return error instanceof ApiError && error.status === 404 ? false : undefined;
+    if (!(error instanceof ApiError)) return undefined;
+    return REFUSALS[error.status];
   }
 }
+
+const REFUSALS: Partial<Record<number, number>> = {
+  401: CloseCode.Unauthenticated,
+  403: CloseCode.AccessRevoked,
+  404: CloseCode.DocumentNotFound,
+};

@@ -15,10 +15,15 @@ interface EditorProps {
   readonly title: string;
   /** The document's recommendations (issue #4): numbers, chips and the tag popover in the page. */
   readonly recommendations?: RecommendationsController | null;
+  /**
+   * The person may change the text now (docs/access.md): false for observers and in a final
+   * document. The server refuses their updates anyway; a read-only editor makes none.
+   */
+  readonly editable: boolean;
 }
 
 /** The toolbar and the page: Tiptap bound to the session's Y.Doc, with everyone's carets. */
-export function Editor({ session, identity, title, recommendations = null }: EditorProps) {
+export function Editor({ session, identity, title, recommendations = null, editable }: EditorProps) {
   // Counts link requests (toolbar, Mod-K) so that asking again while open refocuses the prompt.
   const [linkRequest, setLinkRequest] = useState<number | null>(null);
   const openLink = () => setLinkRequest((count) => (count ?? 0) + 1);
@@ -27,9 +32,14 @@ export function Editor({ session, identity, title, recommendations = null }: Edi
     {
       extensions: editorExtensions(session, identity, openLink, recommendations),
       editorProps: editorProps(title),
+      editable,
     },
     [session, recommendations],
   );
+
+  useEffect(() => {
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
 
   useEffect(() => {
     editor.setOptions({ editorProps: editorProps(title) });
@@ -43,14 +53,16 @@ export function Editor({ session, identity, title, recommendations = null }: Edi
     <>
       <div className="toolbar-bar">
         <Toolbar editor={editor} onLink={openLink} />
-        {linkRequest !== null && (
+        {editable && linkRequest !== null && (
           <LinkPrompt editor={editor} request={linkRequest} onClose={() => setLinkRequest(null)} />
         )}
       </div>
       <article className="page">
         <EditorContent editor={editor} />
         <SlashMenu editor={editor} />
-        {recommendations && <OpenTagPopover controller={recommendations} editor={editor} />}
+        {recommendations && (
+          <OpenTagPopover controller={recommendations} editor={editor} readOnly={!editable} />
+        )}
       </article>
     </>
   );

@@ -1,13 +1,21 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { CloseCode } from '@plenary/protocol';
+import type { Me } from '../account/accountApi.ts';
+import { sessionEnded } from '../account/accountStore.ts';
+import { AccessBanner } from '../access/AccessBanner.tsx';
+import { ApprovalPanel } from '../access/ApprovalPanel.tsx';
+import { AuditPanel } from '../access/AuditPanel.tsx';
+import { MembersPanel } from '../access/MembersPanel.tsx';
+import { StateBadge } from '../access/StateBadge.tsx';
+import { useDocumentAccess } from '../access/useDocumentAccess.ts';
 import { AppHeader } from '../AppHeader.tsx';
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { StoppedNotice } from '../collab/StoppedNotice.tsx';
 import { useCollaboration, useSessionState } from '../collab/useCollaboration.ts';
-import { documentExists, useDocument } from '../documents/useDocument.ts';
-import type { Identity } from '../identity.ts';
+import { refusal, useDocument } from '../documents/useDocument.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
+import { useIdentity } from '../identity.ts';
 import { MessagePage } from '../MessagePage.tsx';
 import { OutlinePanel } from '../outline/OutlinePanel.tsx';
 import { RecommendationsPanel } from '../recommendations/RecommendationsPanel.tsx';
@@ -19,18 +27,32 @@ import { Editor } from './Editor.tsx';
 
 interface EditorPageProps {
   readonly documentId: string;
-  readonly identity: Identity;
-  readonly identityControl: ReactNode;
+  readonly me: Me;
 }
 
-/** /d/<id>: one document, its collaborators and the state of the connection. */
-export function EditorPage({ documentId, identity, identityControl }: EditorPageProps) {
+/** /d/<id>: one document, its collaborators, its approval and the state of the connection. */
+export function EditorPage({ documentId, me }: EditorPageProps) {
+  const identity = useIdentity(me);
   const lookup = useDocument(documentId);
-  const session = useCollaboration({ documentId, documentExists: () => documentExists(documentId) });
+  const access = useDocumentAccess(
+    documentId,
+    me.isAdmin,
+    'document' in lookup ? lookup.document : undefined,
+  );
+  const session = useCollaboration({
+    documentId,
+    refusal: () => refusal(documentId),
+    // Rights changed (a new role, the document finalized or reopened): the session reconnects
+    // by itself and gets the new rights; the page asks what they are.
+    onServerClose: (code) => {
+      if (code === CloseCode.AccessChanged) access.refresh();
+    },
+  });
   const state = useSessionState(session);
   const recommendations = useRecommendations(session);
-  const structure = useStructurePanels(session, state.loaded);
+  const structure = useStructurePanels(session, state.loaded, access.canEditStructure);
   const title = 'document' in lookup && lookup.document ? lookup.document.title : undefined;
+  const ended = state.stoppedBy === CloseCode.Unauthenticated;
 
   useEffect(() => {
     document.title = title ? `${title} · Plenary` : 'Plenary';
@@ -39,39 +61,102 @@ export function EditorPage({ documentId, identity, identityControl }: EditorPage
     };
   }, [title]);
 
+  // Signed out elsewhere, or the password changed: back to the sign-in page, then here.
+  useEffect(() => {
+    if (ended) sessionEnded();
+  }, [ended]);
+
   if (lookup.status === 'missing' || state.stoppedBy === CloseCode.DocumentNotFound) {
     return (
-      <div className="app-shell">
-        <AppHeader>{identityControl}</AppHeader>
-        <MessagePage title="This document does not exist">
-          <p>
-            The link may be mistyped or incomplete, or the document was removed. Check the address with
-            whoever shared it.
-          </p>
-        </MessagePage>
-      </div>
+      <NoDocument title="This document does not exist">
+        The link may be mistyped or incomplete, or the document was removed. Check the address with whoever
+        shared it.
+      </NoDocument>
+    );
+  }
+  if (access.revoked || state.stoppedBy === CloseCode.AccessRevoked) {
+    return (
+      <NoDocument title="Your access to this document was removed">
+        A co-host removed you from this document, or it was never shared with you. Ask a co-host of the
+        meeting if you need it again.
+      </NoDocument>
+    );
+  }
+  if (lookup.status === 'forbidden') {
+    return (
+      <NoDocument title="You do not have access to this document">
+        Ask a co-host of the meeting to add you to it.
+      </NoDocument>
     );
   }
 
   const heading = title ?? (lookup.status === 'loading' ? '' : 'Untitled document');
+  const final = access.state === 'final';
+  const panels: SidePanelDefinition[] = session
+    ? [
+        {
+          id: 'people',
+          title: 'Who is here',
+          pinned: true,
+          content: (
+            <PresenceList awareness={session.awareness} connected={state.connection === 'connected'} />
+          ),
+        },
+        ...structure.panels,
+        { id: 'outline', title: 'Outline', content: <OutlinePanel doc={session.doc} /> },
+        {
+          id: 'approval',
+          title: 'Approval',
+          content: <ApprovalPanel documentId={documentId} access={access} />,
+        },
+        ...(recommendations
+          ? [
+              {
+                id: 'recommendations',
+                title: 'Recommendations',
+                content: <RecommendationsPanel controller={recommendations} />,
+              },
+            ]
+          : []),
+        {
+          id: 'members',
+          title: 'Members',
+          content: <MembersPanel documentId={documentId} access={access} />,
+        },
+        ...(access.can('readAudit')
+          ? [{ id: 'audit', title: 'Audit', content: <AuditPanel documentId={documentId} access={access} /> }]
+          : []),
+      ]
+    : [];
+
   return (
     <div className="app-shell app-shell--editor">
       <AppHeader
         title={
-          <h1 className="document-title" title={heading}>
-            {heading}
-          </h1>
+          <>
+            <h1 className="document-title" title={heading}>
+              {heading}
+            </h1>
+            <StateBadge state={access.state} />
+          </>
         }
       >
-        <ExportButton documentId={documentId} title={heading || 'Untitled document'} />
+        <ExportButton
+          documentId={documentId}
+          title={heading || 'Untitled document'}
+          finalVersion={final ? access.status?.finalVersion : null}
+          allowed={!final || access.can('exportFinal')}
+        />
         <ConnectionStatus state={state} />
-        {identityControl}
       </AppHeader>
       <StructureProvider value={structure.structure}>
         <main className="workspace" id="main">
-          {session && state.connection === 'stopped' && state.stoppedBy !== undefined && (
-            <StoppedNotice code={state.stoppedBy} onRetry={() => session.reconnect()} />
-          )}
+          <div className="workspace__notices">
+            {session && state.connection === 'stopped' && state.stoppedBy !== undefined && !ended && (
+              <StoppedNotice code={state.stoppedBy} onRetry={() => session.reconnect()} />
+            )}
+            <AccessBanner access={access} onShowApproval={() => structure.select('approval')} />
+          </div>
           {session && state.loaded ? (
             <Editor
               key={documentId}
@@ -79,6 +164,7 @@ export function EditorPage({ documentId, identity, identityControl }: EditorPage
               identity={identity}
               title={heading || 'the document'}
               recommendations={recommendations}
+              editable={access.canEditText}
             />
           ) : (
             <EditorPlaceholder />
@@ -90,38 +176,22 @@ export function EditorPage({ documentId, identity, identityControl }: EditorPage
               className="workspace__aside"
               selected={structure.selected}
               onSelect={structure.select}
-              panels={[
-                {
-                  id: 'people',
-                  title: 'Who is here',
-                  pinned: true,
-                  content: (
-                    <PresenceList
-                      awareness={session.awareness}
-                      connected={state.connection === 'connected'}
-                    />
-                  ),
-                },
-                ...structure.panels,
-                {
-                  id: 'outline',
-                  title: 'Outline',
-                  content: <OutlinePanel doc={session.doc} />,
-                },
-                ...(recommendations
-                  ? [
-                      {
-                        id: 'recommendations',
-                        title: 'Recommendations',
-                        content: <RecommendationsPanel controller={recommendations} />,
-                      } satisfies SidePanelDefinition,
-                    ]
-                  : []),
-              ]}
+              panels={panels}
             />
           )}
         </main>
       </StructureProvider>
+    </div>
+  );
+}
+
+function NoDocument({ title, children }: { readonly title: string; readonly children: string }) {
+  return (
+    <div className="app-shell">
+      <AppHeader />
+      <MessagePage title={title}>
+        <p>{children}</p>
+      </MessagePage>
     </div>
   );
 }

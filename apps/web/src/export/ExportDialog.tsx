@@ -1,10 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { exportUrl, fetchExport, saveFile, type ExportFormat, type ExportOptions, type ExportedFile } from './exportRequest.ts';
+import {
+  exportUrl,
+  fetchExport,
+  saveFile,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportedFile,
+} from './exportRequest.ts';
 
 interface ExportDialogProps {
   readonly documentId: string;
   readonly title: string;
   readonly onClose: () => void;
+  /** The document's locked final version: exports are made from it and marked final. */
+  readonly finalVersion?: { readonly id: string; readonly sha256: string } | null;
 }
 
 type Work =
@@ -18,7 +27,7 @@ type Work =
  * page's HTML), so what is exported is what every editor sees once synced. A PDF can be
  * previewed in the browser before it is saved; both formats show progress while the server works.
  */
-export function ExportDialog({ documentId, title, onClose }: ExportDialogProps) {
+export function ExportDialog({ documentId, title, onClose, finalVersion = null }: ExportDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const abortRef = useRef<AbortController | null>(null);
   const [options, setOptions] = useState<ExportOptions>({ tags: 'show', annexes: [] });
@@ -48,7 +57,11 @@ export function ExportDialog({ documentId, title, onClose }: ExportDialogProps) 
     setWork({ state: 'working', format, purpose });
     try {
       const fallback = `${title || 'summary'}.${format}`;
-      const file = await fetchExport(exportUrl(documentId, format, options, purpose === 'preview'), fallback, controller.signal);
+      const file = await fetchExport(
+        exportUrl(documentId, format, options, purpose === 'preview'),
+        fallback,
+        controller.signal,
+      );
       if (purpose === 'preview') {
         setWork({ state: 'preview', file, url: URL.createObjectURL(file.blob) });
       } else {
@@ -64,7 +77,9 @@ export function ExportDialog({ documentId, title, onClose }: ExportDialogProps) 
   const toggleAnnex = (annex: 'theme' | 'addressee', on: boolean) =>
     setOptions((current) => ({
       ...current,
-      annexes: on ? [...current.annexes.filter((a) => a !== annex), annex] : current.annexes.filter((a) => a !== annex),
+      annexes: on
+        ? [...current.annexes.filter((a) => a !== annex), annex]
+        : current.annexes.filter((a) => a !== annex),
     }));
 
   const busy = work.state === 'working';
@@ -85,9 +100,17 @@ export function ExportDialog({ documentId, title, onClose }: ExportDialogProps) 
         </h2>
         {work.state === 'preview' ? (
           <>
-            <iframe className="export-dialog__preview" src={work.url} title={`Preview of ${work.file.filename}`} />
+            <iframe
+              className="export-dialog__preview"
+              src={work.url}
+              title={`Preview of ${work.file.filename}`}
+            />
             <div className="dialog__actions">
-              <button type="button" className="button button--quiet" onClick={() => setWork({ state: 'idle' })}>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => setWork({ state: 'idle' })}
+              >
                 Back to options
               </button>
               <button type="button" className="button button--primary" onClick={() => saveFile(work.file)}>
@@ -97,22 +120,35 @@ export function ExportDialog({ documentId, title, onClose }: ExportDialogProps) 
           </>
         ) : (
           <>
-            <p className="dialog__lead">
-              Exports are made from the document as saved on the server. Until the co-hosts finalise it, every page
-              carries a DRAFT watermark.
-            </p>
+            {finalVersion ? (
+              <p className="dialog__lead export-dialog__final">
+                <strong>Final copy.</strong> Exports are made from the final version approved by the co-hosts
+                ({finalVersion.id}, SHA-256 <code>{finalVersion.sha256}</code>) and marked final.
+              </p>
+            ) : (
+              <p className="dialog__lead">
+                Exports are made from the document as saved on the server. Until the co-hosts finalise it,
+                every page carries a DRAFT watermark.
+              </p>
+            )}
             <fieldset className="export-dialog__options" disabled={busy}>
               <legend className="field__label">Recommendations</legend>
               <label className="export-dialog__check">
                 <input
                   type="checkbox"
                   checked={options.tags === 'show'}
-                  onChange={(event) => setOptions((o) => ({ ...o, tags: event.target.checked ? 'show' : 'hide' }))}
+                  onChange={(event) =>
+                    setOptions((o) => ({ ...o, tags: event.target.checked ? 'show' : 'hide' }))
+                  }
                 />
                 Show their tags (themes, addressees, status)
               </label>
               <label className="export-dialog__check">
-                <input type="checkbox" checked={options.annexes.includes('theme')} onChange={(event) => toggleAnnex('theme', event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={options.annexes.includes('theme')}
+                  onChange={(event) => toggleAnnex('theme', event.target.checked)}
+                />
                 Annex: recommendations by theme
               </label>
               <label className="export-dialog__check">
@@ -126,7 +162,9 @@ export function ExportDialog({ documentId, title, onClose }: ExportDialogProps) 
             </fieldset>
             <p id={statusId} className="export-dialog__status" role="status" aria-live="polite">
               {work.state === 'working' &&
-                (work.format === 'pdf' ? 'Preparing the PDF… (a long summary takes a second or two)' : 'Preparing the Word file…')}
+                (work.format === 'pdf'
+                  ? 'Preparing the PDF… (a long summary takes a second or two)'
+                  : 'Preparing the Word file…')}
               {work.state === 'failed' && <span className="export-dialog__error">{work.message}</span>}
             </p>
             {busy && <progress className="export-dialog__progress" aria-label="Export in progress" />}
@@ -134,13 +172,28 @@ export function ExportDialog({ documentId, title, onClose }: ExportDialogProps) 
               <button type="button" className="button button--quiet" onClick={onClose}>
                 Close
               </button>
-              <button type="button" className="button" disabled={busy} onClick={() => void run('docx', 'download')}>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void run('docx', 'download')}
+              >
                 Download Word
               </button>
-              <button type="button" className="button" disabled={busy} onClick={() => void run('pdf', 'download')}>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void run('pdf', 'download')}
+              >
                 Download PDF
               </button>
-              <button type="button" className="button button--primary" disabled={busy} onClick={() => void run('pdf', 'preview')}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void run('pdf', 'preview')}
+              >
                 Preview PDF
               </button>
             </div>

@@ -1,3 +1,5 @@
+import { apiFetch } from '../api.ts';
+
 /** What the export dialog asks the server for (see docs/export.md). */
 export type ExportFormat = 'pdf' | 'docx';
 
@@ -7,7 +9,12 @@ export interface ExportOptions {
 }
 
 /** The API address of an export; `inline` asks for a PDF the browser can show rather than save. */
-export function exportUrl(documentId: string, format: ExportFormat, options: ExportOptions, inline = false): string {
+export function exportUrl(
+  documentId: string,
+  format: ExportFormat,
+  options: ExportOptions,
+  inline = false,
+): string {
   const query = new URLSearchParams({ tags: options.tags });
   if (options.annexes.length) query.set('annex', options.annexes.join(','));
   if (inline) query.set('disposition', 'inline');
@@ -38,8 +45,12 @@ export function filenameFrom(disposition: string | null, fallback: string): stri
  * Fetches an export. Errors carry the server's message ({"error": "..."}), so the user reads
  * "document not found" rather than "HTTP 404".
  */
-export async function fetchExport(url: string, fallbackName: string, signal?: AbortSignal): Promise<ExportedFile> {
-  const response = await fetch(url, { signal });
+export async function fetchExport(
+  url: string,
+  fallbackName: string,
+  signal?: AbortSignal,
+): Promise<ExportedFile> {
+  const response = await apiFetch(url, { signal });
   if (!response.ok) {
     let message = `The export failed (HTTP ${response.status}).`;
     try {
@@ -50,7 +61,10 @@ export async function fetchExport(url: string, fallbackName: string, signal?: Ab
     }
     throw new Error(message);
   }
-  return { blob: await response.blob(), filename: filenameFrom(response.headers.get('content-disposition'), fallbackName) };
+  return {
+    blob: await response.blob(),
+    filename: filenameFrom(response.headers.get('content-disposition'), fallbackName),
+  };
 }
 
 /** Saves a blob under a name, through a temporary link (no popup, works in every browser). */

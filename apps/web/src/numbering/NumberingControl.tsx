@@ -1,11 +1,14 @@
 import type * as Y from 'yjs';
+import { useStructure } from '../structure/StructureContext.tsx';
 import { useDocumentSettings } from './useDocumentSettings.ts';
 
 /** Paragraph numbering on/off and heading numbering UN/none, for everyone in the document. */
 export function NumberingControl({ doc }: { readonly doc: Y.Doc }) {
   const [settings, write] = useDocumentSettings(doc);
+  // Settings are structure: only the secretariat (and admins) change them, never in a final text.
+  const editable = useStructure()?.canEditStructure ?? false;
   return (
-    <fieldset className="numbering-control">
+    <fieldset className="numbering-control" disabled={!editable}>
       <legend className="numbering-control__legend">Numbering</legend>
       <label className="panel-field__check">
         <input

@@ -7,9 +7,11 @@ import { useRecommendationsState } from './useRecommendations.ts';
 export function OpenTagPopover({
   controller,
   editor,
+  readOnly,
 }: {
   readonly controller: RecommendationsController;
   readonly editor: Editor;
+  readonly readOnly: boolean;
 }) {
   const { tagging, vocabulary } = useRecommendationsState(controller);
   if (!tagging) return null;
@@ -20,6 +22,7 @@ export function OpenTagPopover({
       editor={editor}
       recId={tagging}
       vocabulary={vocabulary}
+      readOnly={readOnly}
     />
   );
 }

@@ -14,6 +14,8 @@ interface TagPopoverProps {
   readonly editor: Editor;
   readonly recId: string;
   readonly vocabulary: Vocabulary | null;
+  /** The tags are shown, not changed: an observer, or a final document. */
+  readonly readOnly?: boolean;
 }
 
 const GAP = 6;
@@ -25,7 +27,7 @@ const EXCERPT_WORDS = 14;
  * and puts the keyboard back in the text. A non-modal dialog: clicking or tabbing elsewhere
  * closes it too.
  */
-export function TagPopover({ controller, editor, recId, vocabulary }: TagPopoverProps) {
+export function TagPopover({ controller, editor, recId, vocabulary, readOnly = false }: TagPopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
   const firstField = useRef<HTMLInputElement>(null);
   const titleId = useId();
@@ -103,7 +105,8 @@ export function TagPopover({ controller, editor, recId, vocabulary }: TagPopover
       </div>
 
       {vocabulary ? (
-        <>
+        <fieldset className="tag-popover__fields" disabled={readOnly}>
+          <legend className="visually-hidden">{readOnly ? 'Tags (read only)' : 'Tags'}</legend>
           <div className="tag-popover__lists">
             <TermPicker
               inputRef={firstField}
@@ -130,7 +133,7 @@ export function TagPopover({ controller, editor, recId, vocabulary }: TagPopover
             partSessionId={partSessionId}
             onChange={(change) => controller.changeTags(recId, change)}
           />
-        </>
+        </fieldset>
       ) : (
         <p className="tag-popover__loading" role="status">
           The tag lists have not loaded yet. They need a connection to the server once.
@@ -138,7 +141,10 @@ export function TagPopover({ controller, editor, recId, vocabulary }: TagPopover
       )}
 
       <div className="tag-popover__footer">
-        <p className="tag-popover__hint">Saved as you go. Esc returns to the text.</p>
+        <p className="tag-popover__hint">
+          {readOnly ? 'You can read these tags, not change them.' : 'Saved as you go.'} Esc returns to the
+          text.
+        </p>
         <button
           type="button"
           className="button button--small button--primary"

@@ -1,4 +1,4 @@
-import { request } from '../api.ts';
+import { jsonBody, request } from '../api.ts';
 import { readJson, writeJson } from '../localStore.ts';
 import { parseVocabulary, type Vocabulary } from './vocabulary.ts';
 
@@ -13,11 +13,7 @@ export function fetchVocabulary(signal?: AbortSignal): Promise<Vocabulary> {
 
 /** Saves an edited vocabulary; the server checks it (ids kept, terms retired, never removed). */
 export function saveVocabulary(vocabulary: Vocabulary): Promise<Vocabulary> {
-  return request(
-    '/api/vocabulary',
-    { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(vocabulary) },
-    parseVocabulary,
-  ).then((saved) => {
+  return request('/api/vocabulary', jsonBody('PUT', vocabulary), parseVocabulary).then((saved) => {
     cacheVocabulary(saved);
     return saved;
   });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { ApiError } from '../api.ts';
 import { AppHeader } from '../AppHeader.tsx';
 import {
@@ -34,7 +34,7 @@ type Result =
  * search, filters, CSV and JSON exports of what is shown, and a link from each into its
  * document. The filters live in the URL, so a filtered register can be shared.
  */
-export function RegisterPage({ identityControl }: { readonly identityControl: ReactNode }) {
+export function RegisterPage() {
   const [filters, setFilters] = useState<RegisterFilters>(() => filtersFromSearch(window.location.search));
   const query = useDebounced(filters, filters.q === '' ? 0 : SEARCH_DELAY_MS);
   const [result, setResult] = useState<Result>({ status: 'loading' });
@@ -71,7 +71,7 @@ export function RegisterPage({ identityControl }: { readonly identityControl: Re
 
   return (
     <div className="app-shell">
-      <AppHeader>{identityControl}</AppHeader>
+      <AppHeader />
       <main className="register" id="main">
         <div className="register__intro">
           <h1 className="register__title">Recommendations register</h1>

@@ -16,7 +16,11 @@ export function SessionHeadingView({ node }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper className="session-heading" contentEditable={false}>
       {structure ? (
-        <SessionLines doc={structure.doc} sessionId={sessionId} openPanel={structure.openPanel} />
+        <SessionLines
+          doc={structure.doc}
+          sessionId={sessionId}
+          openPanel={structure.canEditStructure ? structure.openPanel : null}
+        />
       ) : (
         <p className="session-heading__title">Session</p>
       )}
@@ -31,7 +35,8 @@ function SessionLines({
 }: {
   readonly doc: Y.Doc;
   readonly sessionId: string;
-  readonly openPanel: (request: PanelRequest) => void;
+  /** Null for someone who may not change the sessions: no edit button then. */
+  readonly openPanel: ((request: PanelRequest) => void) | null;
 }) {
   const sessions = useSessions(doc);
   const { parts } = useBodyOutline(doc);
@@ -67,15 +72,17 @@ function SessionLines({
       </h2>
       {meta.length > 0 && <p className="session-heading__meta">{meta.join(' · ')}</p>}
       {speakers.length > 0 && <p className="session-heading__speakers">Speakers: {speakers.join('; ')}</p>}
-      <button
-        type="button"
-        className="node-edit session-heading__edit"
-        title="Edit this session"
-        aria-label={`Edit session ${index + 1}`}
-        onClick={() => openPanel({ panelId: 'sessions', target: sessionId })}
-      >
-        <EditIcon />
-      </button>
+      {openPanel && (
+        <button
+          type="button"
+          className="node-edit session-heading__edit"
+          title="Edit this session"
+          aria-label={`Edit session ${index + 1}`}
+          onClick={() => openPanel({ panelId: 'sessions', target: sessionId })}
+        >
+          <EditIcon />
+        </button>
+      )}
     </>
   );
 }

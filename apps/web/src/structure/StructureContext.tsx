@@ -12,6 +12,13 @@ export interface Structure {
   /** The open document's Y.Doc: meeting details, sessions and body live in it. */
   readonly doc: Y.Doc;
   readonly openPanel: (request: PanelRequest) => void;
+  /**
+   * The person may change the meeting details, the sessions and the settings (the `structure`
+   * right, docs/access.md; false in a final document). Without it the panels only show them:
+   * the server drops structure changes from anyone else, and a client that kept them would
+   * no longer match everyone else's document.
+   */
+  readonly canEditStructure: boolean;
 }
 
 const StructureContext = createContext<Structure | null>(null);

@@ -17,7 +17,13 @@ export function TitleBlockView({ node }: ReactNodeViewProps) {
   return (
     <NodeViewWrapper as="header" className="title-block" contentEditable={false}>
       <p className="title-block__heading">{heading}</p>
-      {structure && <MeetingLines doc={structure.doc} openPanel={structure.openPanel} />}
+      {structure && (
+        <MeetingLines
+          doc={structure.doc}
+          // Only those who may change the details are offered to edit them.
+          openPanel={structure.canEditStructure ? structure.openPanel : null}
+        />
+      )}
     </NodeViewWrapper>
   );
 }
@@ -27,7 +33,7 @@ function MeetingLines({
   openPanel,
 }: {
   readonly doc: Y.Doc;
-  readonly openPanel: (request: PanelRequest) => void;
+  readonly openPanel: ((request: PanelRequest) => void) | null;
 }) {
   const meeting = useMeeting(doc);
   const coHosts = meeting.coHosts.filter((name) => name.trim());
@@ -35,15 +41,17 @@ function MeetingLines({
   const when = [meeting.dates.trim(), venue].filter(Boolean).join(' · ');
   const empty =
     !meeting.title.trim() && !meeting.theme.trim() && !coHosts.length && !when && !meeting.ministerial.trim();
-  const edit = () => openPanel({ panelId: 'meeting' });
+  const edit = () => openPanel?.({ panelId: 'meeting' });
 
   if (empty) {
     return (
       <div className="title-block__empty">
         <p>The meeting’s title, co-hosts, dates and venue appear here.</p>
-        <button type="button" className="button button--small" onClick={edit}>
-          Fill in the meeting details
-        </button>
+        {openPanel && (
+          <button type="button" className="button button--small" onClick={edit}>
+            Fill in the meeting details
+          </button>
+        )}
       </div>
     );
   }
@@ -62,9 +70,11 @@ function MeetingLines({
         </p>
       )}
       {when && <p className="title-block__line title-block__when">{when}</p>}
-      <button type="button" className="node-edit title-block__edit" onClick={edit}>
-        <EditIcon /> Edit meeting details
-      </button>
+      {openPanel && (
+        <button type="button" className="node-edit title-block__edit" onClick={edit}>
+          <EditIcon /> Edit meeting details
+        </button>
+      )}
     </>
   );
 }

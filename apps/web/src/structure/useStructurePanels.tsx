@@ -3,6 +3,7 @@ import type { CollabSession } from '../collab/CollabSession.ts';
 import { MeetingDetailsPanel } from './MeetingDetailsPanel.tsx';
 import { SessionsPanel } from './SessionsPanel.tsx';
 import type { SidePanelDefinition } from './SidePanel.tsx';
+import { StructureFields } from './StructureFields.tsx';
 import type { PanelRequest, Structure } from './StructureContext.tsx';
 
 export type NumberedRequest = PanelRequest & { readonly nonce: number };
@@ -12,7 +13,11 @@ export type NumberedRequest = PanelRequest & { readonly nonce: number };
  * Until the document has loaded the panels say so: edits made against a still-empty Y.Doc
  * would add sessions and parts beside the real ones once the content arrives.
  */
-export function useStructurePanels(session: CollabSession | null, loaded: boolean) {
+export function useStructurePanels(
+  session: CollabSession | null,
+  loaded: boolean,
+  canEditStructure: boolean,
+) {
   const [selected, setSelected] = useState('meeting');
   const [request, setRequest] = useState<NumberedRequest | null>(null);
 
@@ -22,8 +27,8 @@ export function useStructurePanels(session: CollabSession | null, loaded: boolea
   }, []);
 
   const structure: Structure | null = useMemo(
-    () => (session ? { doc: session.doc, openPanel } : null),
-    [session, openPanel],
+    () => (session ? { doc: session.doc, openPanel, canEditStructure } : null),
+    [session, openPanel, canEditStructure],
   );
 
   const panels: SidePanelDefinition[] = session
@@ -32,10 +37,12 @@ export function useStructurePanels(session: CollabSession | null, loaded: boolea
           id: 'meeting',
           title: 'Meeting',
           content: loaded ? (
-            <MeetingDetailsPanel
-              doc={session.doc}
-              request={request?.panelId === 'meeting' ? request : null}
-            />
+            <StructureFields what="the meeting details" editable={canEditStructure}>
+              <MeetingDetailsPanel
+                doc={session.doc}
+                request={request?.panelId === 'meeting' ? request : null}
+              />
+            </StructureFields>
           ) : (
             <Opening />
           ),
@@ -44,7 +51,9 @@ export function useStructurePanels(session: CollabSession | null, loaded: boolea
           id: 'sessions',
           title: 'Sessions',
           content: loaded ? (
-            <SessionsPanel doc={session.doc} request={request?.panelId === 'sessions' ? request : null} />
+            <StructureFields what="the sessions" editable={canEditStructure}>
+              <SessionsPanel doc={session.doc} request={request?.panelId === 'sessions' ? request : null} />
+            </StructureFields>
           ) : (
             <Opening />
           ),

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Editor } from '@tiptap/react';
+import { usePointerDownOutside } from '../form/usePointerDownOutside.ts';
 import { InsertSectionIcon } from '../structure/icons.tsx';
 import { useStructure, type Structure } from '../structure/StructureContext.tsx';
 import { PALETTE_GROUPS } from './sectionCommands.ts';
@@ -63,15 +64,7 @@ function Menu({
   }, [open, highlight]);
 
   // A click anywhere else closes the menu.
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
+  usePointerDownOutside(open, [menuRef, buttonRef], () => setOpen(false));
 
   const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const last = ordered.length - 1;

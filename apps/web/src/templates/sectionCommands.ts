@@ -59,7 +59,7 @@ function inSection(id: SectionTemplateId, keywords: string[]): SlashCommand {
  * One command per session that has no findings part yet (the template gave every session one;
  * a part deleted in the text can come back this way), and one that adds a new session.
  */
-function findingsCommands({ sessions, sessionsWithPart }: SlashCommandContext): SlashCommand[] {
+function findingsCommands({ sessions, sessionsWithPart, structure }: SlashCommandContext): SlashCommand[] {
   const ids = sessions.map((session) => session.id);
   const missing: SlashCommand[] = sessions.flatMap((session, index) =>
     sessionsWithPart.has(session.id)
@@ -84,6 +84,8 @@ function findingsCommands({ sessions, sessionsWithPart }: SlashCommandContext): 
           },
         ],
   );
+  // Adding a session is a structure change: offered only to whoever may make it.
+  if (!structure.canEditStructure) return missing;
   return [
     ...missing,
     {

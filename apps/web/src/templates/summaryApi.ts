@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DOCUMENT_TEMPLATES } from '@plenary/templates';
-import { ApiError, NetworkError, request } from '../api.ts';
+import { ApiError, jsonBody, NetworkError, request } from '../api.ts';
 import type { CreateSummaryRequest } from './summaryDraft.ts';
 
 export interface TemplateOption {
@@ -11,15 +11,11 @@ export interface TemplateOption {
 
 /** The new summary's id, to open it. */
 export function createSummary(body: CreateSummaryRequest): Promise<{ id: string }> {
-  return request(
-    '/api/documents',
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
-    (value) => {
-      const id = (value as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string') throw new TypeError(`Not a document: ${JSON.stringify(value)}`);
-      return { id };
-    },
-  );
+  return request('/api/documents', jsonBody('POST', body), (value) => {
+    const id = (value as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string') throw new TypeError(`Not a document: ${JSON.stringify(value)}`);
+    return { id };
+  });
 }
 
 /**

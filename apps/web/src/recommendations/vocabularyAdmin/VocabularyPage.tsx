@@ -1,5 +1,6 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../../api.ts';
+import { useMe } from '../../account/accountStore.ts';
 import { AppHeader } from '../../AppHeader.tsx';
 import { useVocabulary } from '../useVocabulary.ts';
 import { VOCABULARY_LISTS, type Vocabulary } from '../vocabulary.ts';
@@ -19,8 +20,9 @@ type SaveState =
  * recommendations keep their meaning. Edits are a draft until saved (PUT /api/vocabulary, which
  * checks them again). Anyone may edit for now: issue #5 restricts this page to admins.
  */
-export function VocabularyPage({ identityControl }: { readonly identityControl: ReactNode }) {
+export function VocabularyPage() {
   const { vocabulary: saved, status, reload, replace } = useVocabulary();
+  const isAdmin = useMe().isAdmin;
   const [draft, setDraft] = useState<Vocabulary | null>(null);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
   const current = draft ?? saved;
@@ -65,7 +67,7 @@ export function VocabularyPage({ identityControl }: { readonly identityControl: 
 
   return (
     <div className="app-shell">
-      <AppHeader>{identityControl}</AppHeader>
+      <AppHeader />
       <main className="vocabulary" id="main">
         <div className="vocabulary__intro">
           <h1 className="vocabulary__title">Tag vocabulary</h1>
@@ -75,8 +77,9 @@ export function VocabularyPage({ identityControl }: { readonly identityControl: 
             shown as retired, and it is not offered for new ones.
           </p>
           <p className="vocabulary__note">
-            Anyone with access can edit these lists for now; accounts (issue #5) will restrict this page to
-            administrators.
+            {isAdmin
+              ? 'Only administrators change these lists; as one, you can.'
+              : 'Only administrators change these lists; you can read them.'}
           </p>
         </div>
 
@@ -95,7 +98,10 @@ export function VocabularyPage({ identityControl }: { readonly identityControl: 
         {!current && status === 'loading' && <p className="vocabulary__loading">Loading the lists…</p>}
 
         {current && (
-          <div className="vocabulary__lists">
+          // The server takes changes from admins only (docs/access.md): for anyone else, the
+          // lists only show.
+          <fieldset className="vocabulary__lists structure-fields" disabled={!isAdmin}>
+            <legend className="visually-hidden">Tag lists</legend>
             {VOCABULARY_LISTS.map((list) => (
               <TermList
                 key={list}
@@ -106,7 +112,7 @@ export function VocabularyPage({ identityControl }: { readonly identityControl: 
                 onChange={(terms) => edit({ ...current, [list]: terms })}
               />
             ))}
-          </div>
+          </fieldset>
         )}
 
         <div className={`vocabulary__savebar${changes > 0 || save.status !== 'idle' ? ' is-visible' : ''}`}>
