@@ -137,11 +137,7 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
 
 /** The server's sync step 1 from a state vector already encoded (a dormant room's). */
 export function encodeSyncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
+  return encodeSyncPayload(syncProtocol.messageYjsSyncStep1, stateVector);
 }
 
 /** Sync step 2: everything in `doc` that a peer with `stateVector` lacks. */
@@ -157,10 +153,14 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
  * with an empty state vector without building the document (docs/benchmarks.md, S4).
  */
 export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+  return encodeSyncPayload(syncProtocol.messageYjsSyncStep2, update);
+}
+
+function encodeSyncPayload(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-  encoding.writeVarUint8Array(encoder, update);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
 }
 
