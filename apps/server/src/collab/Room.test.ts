@@ -86,12 +86,14 @@ function presenceFrame(): Uint8Array {
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('Room, dormant', () => {
-  it('serves a new joiner from the stored bytes, without building the document', async () => {
+  it('serves a joiner of a hibernated room from the bytes, without building the document', async () => {
     const { room, log, connect } = await setup({
       snapshot: textUpdate('Opening of the session.'),
       updates: [],
       lastSeq: 1,
     });
+    expect(room.doc.getText('text').length).toBeGreaterThan(0);
+    expect(room.hibernate()).toBe(true);
     const { connection, sent } = connect();
     room.join(connection);
     room.receive(connection, syncStep1(new Y.Doc()));
@@ -142,8 +144,24 @@ describe('Room, dormant', () => {
     expect(room.isDormant).toBe(false);
   });
 
+  it('builds a cold-loaded document on the first join and answers new joiners with the stored bytes', async () => {
+    const stored = textUpdate('Agenda.');
+    const { room, log, connect } = await setup({ snapshot: stored, updates: [], lastSeq: 1 });
+    expect(room.isDormant).toBe(true);
+    const { connection, sent } = connect();
+    room.join(connection);
+    expect(room.isDormant).toBe(false);
+    room.receive(connection, syncStep1(new Y.Doc()));
+    await log.barrier();
+    const step2 = sent.map(syncFrame).find((f) => f.step === syncProtocol.messageYjsSyncStep2)!;
+    expect(step2.payload).toEqual(stored);
+  });
+
   it('answers an empty document from a dormant room', async () => {
     const { room, log, connect } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    expect(room.hibernate()).toBe(false); // never built: dormant already
+    expect(room.doc.share.size).toBe(0); // built (empty)
+    expect(room.hibernate()).toBe(true);
     const { connection, sent } = connect();
     room.join(connection);
     room.receive(connection, syncStep1(new Y.Doc()));
