@@ -58,11 +58,11 @@ export interface RoomDeps {
  * durable log's commit, and sync replies wait for the log's barrier).
  *
  * A room is *dormant* while it holds its document only as the stored bytes, without a Y.Doc:
- * from its load until something needs the document, and again once nobody is in it
- * (`hibernate`). A materialized Y.Doc costs about 20 times its encoded size on the heap
- * (docs/benchmarks.md, S5), and building one for a 4 MB document takes 0.2-0.75 s before anyone
- * can be answered (S4). A dormant room answers a joiner with an empty state vector (every new
- * client) from the bytes; `doc` and `awareness` materialize it on first use.
+ * from its load until the first join or read, and again once nobody is in it (`hibernate`). A
+ * materialized Y.Doc costs about 20 times its encoded size on the heap (docs/benchmarks.md, S5).
+ * A hibernated room answers a join, and a sync step 1 with an empty state vector (every new
+ * client), from the bytes; `doc` and `awareness` materialize it on first use. Once built from
+ * the bytes, the doc's first empty-state-vector reply is those bytes, not a re-encoding (S4).
  */
 export class Room {
   readonly connections = new Set<Connection>();
@@ -272,9 +272,9 @@ export class Room {
     this.destroyed = true;
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
+    // `stored` is kept: a reader still holding this room gets the content, not an empty doc.
     this.presence?.destroy();
     this.ydoc?.destroy();
-    this.stored = null;
   }
 
   /** A change from another instance (already committed there): apply and relay, never store. */
