@@ -46,25 +46,33 @@ export class InspectorClient {
    * that V8 compiles as the server warms up stays, and is not memory held for documents.
    * Two collections: the first may only finalize objects that the second frees.
    */
-  async heapAfterGc(): Promise<{ data: number; code: number }> {
+  /**
+   * After two full collections: V8 heap bytes in use (`data`: every space but code; `code`), and
+   * `arrayBuffers`, the bytes of ArrayBuffer backing stores, which live outside the V8 heap
+   * (encoded documents held as bytes, socket buffers).
+   */
+  async heapAfterGc(): Promise<{ data: number; code: number; arrayBuffers: number }> {
     await this.call('HeapProfiler.collectGarbage');
     await this.call('HeapProfiler.collectGarbage');
     // `require` is the inspector console's (includeCommandLineAPI): nothing runs in the server
     // that it did not already contain.
     const result = await this.call<{ result: { value: string } }>('Runtime.evaluate', {
       expression:
-        "JSON.stringify(require('v8').getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]))",
+        "JSON.stringify({ spaces: require('v8').getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]), arrayBuffers: process.memoryUsage().arrayBuffers })",
       includeCommandLineAPI: true,
       returnByValue: true,
     });
-    const spaces = JSON.parse(result.result.value) as Array<[string, number]>;
+    const { spaces, arrayBuffers } = JSON.parse(result.result.value) as {
+      spaces: Array<[string, number]>;
+      arrayBuffers: number;
+    };
     let data = 0;
     let code = 0;
     for (const [name, used] of spaces) {
       if (name.startsWith('code_')) code += used;
       else data += used;
     }
-    return { data, code };
+    return { data, code, arrayBuffers };
   }
 
   close(): void {

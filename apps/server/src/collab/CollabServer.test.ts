@@ -205,6 +205,29 @@ describe('CollabServer', () => {
     expect(server.loadedDocuments).toBe(1);
   });
 
+  it('keeps a document nobody is in as bytes until the unload, and serves it intact', async () => {
+    const { server, client } = await setup({ unloadDelayMs: 60_000 });
+    const a = client();
+    a.doc.getText('text').insert(0, 'Adopted by consensus.');
+    a.awareness.setLocalStateField('user', { name: 'Rapporteur' });
+    await until(() => server.peekRoom('doc')?.updatesSinceSnapshot === 1, 'committed');
+    a.disconnect();
+    await until(() => server.peekRoom('doc')?.isDormant === true, 'dormant');
+    expect(server.loadedDocuments).toBe(1);
+    const b = client();
+    const c = client();
+    await until(() => b.text() === 'Adopted by consensus.' && c.text() === b.text(), 'served intact');
+    // Woken again: edits and presence flow as before.
+    b.doc.getText('text').insert(0, 'Item 3. ');
+    c.awareness.setLocalStateField('user', { name: 'Delegation of Chile' });
+    await until(() => c.text() === 'Item 3. Adopted by consensus.', 'edit relayed');
+    await until(
+      () => b.awareness.getStates().get(c.doc.clientID)?.user?.name === 'Delegation of Chile',
+      'presence',
+    );
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false);
+  });
+
   it('closes every connection with "going away" on shutdown and commits pending edits', async () => {
     const storage = new SqliteStorage(':memory:');
     await storage.createDocument({ id: 'doc', title: 't' });

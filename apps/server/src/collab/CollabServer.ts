@@ -242,7 +242,12 @@ export class CollabServer {
     if (room) {
       // Settled means the doc equals storage: nothing uncommitted is ever read out.
       while (!room.isSettled) await this.log.barrier();
-      return read(room.doc);
+      try {
+        return read(room.doc);
+      } finally {
+        // Reading materialized the document; nobody in the room: let it go dormant again.
+        this.scheduleUnloadIfEmpty(room);
+      }
     }
     const content = await this.storage.loadContent(documentId);
     const doc = new Y.Doc();
@@ -381,6 +386,11 @@ export class CollabServer {
       });
     }, this.options.unloadDelayMs);
     slot.unloadTimer.unref();
+    // Until the unload, keep the document as bytes only (docs/benchmarks.md, S5): once every
+    // update is committed, so that the bytes equal storage. Room.hibernate checks again.
+    void this.log.barrier().then(() => {
+      if (slot.room === room && this.slots.get(room.id) === slot) room.hibernate();
+    });
   }
 
   /** Flushes, compacts and drops an idle room; gives up if anyone joined meanwhile. */

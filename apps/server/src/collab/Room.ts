@@ -11,14 +11,25 @@ import {
   decodeClientMessage,
   encodeAwareness,
   encodeSyncStep1,
+  encodeSyncStep1FromStateVector,
   encodeSyncStep2,
+  encodeSyncStep2Update,
   encodeUpdate,
+  isEmptyStateVector,
 } from './protocol.ts';
 import { changesNothing, rootTypesTouched } from './updateScope.ts';
 
 const MAX_CACHED_SYNC_REPLIES = 8;
 const LARGE_ROOM = 50;
 const LARGE_ROOM_PRESENCE_MS = 50;
+/** The update of an empty document (no structs, empty delete set). */
+const EMPTY_UPDATE = Uint8Array.of(0, 0);
+/** The state vector of an empty document, as a `syncReplies` key. */
+const EMPTY_STATE_VECTOR_KEY = stateVectorKey(Uint8Array.of(0));
+
+function stateVectorKey(stateVector: Uint8Array): string {
+  return Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('latin1');
+}
 
 /** Origin of changes that arrive from another instance through the broker. */
 export const REMOTE_ORIGIN = Symbol('remote instance');
@@ -45,10 +56,15 @@ export interface RoomDeps {
  * Invariant: `doc` always equals what storage holds plus the updates still in `uncommitted`;
  * nothing derived from an uncommitted update is sent to anyone (updates are broadcast from the
  * durable log's commit, and sync replies wait for the log's barrier).
+ *
+ * A room is *dormant* while it holds its document only as the stored bytes, without a Y.Doc:
+ * from its load until the first join or read, and again once nobody is in it (`hibernate`). A
+ * materialized Y.Doc costs about 20 times its encoded size on the heap (docs/benchmarks.md, S5).
+ * A hibernated room answers a join, and a sync step 1 with an empty state vector (every new
+ * client), from the bytes; `doc` and `awareness` materialize it on first use. Once built from
+ * the bytes, the doc's first empty-state-vector reply is those bytes, not a re-encoding (S4).
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   /** Sequence number of the last committed update of this document. */
   lastSeq: number;
@@ -60,6 +76,12 @@ export class Room {
   /** Committed updates not yet folded into the snapshot. */
   updatesSinceSnapshot: number;
   private uncommitted = 0;
+  private ydoc: Y.Doc | undefined;
+  private presence: awarenessProtocol.Awareness | undefined;
+  /** While dormant: the whole document as stored (null when it has no content). */
+  private stored: Uint8Array | null;
+  /** While hibernated: the state vector of `stored`, kept from the live doc. */
+  private storedStateVector: Uint8Array | undefined;
   private awarenessChanged = new Set<number>();
   /** Committed updates not yet broadcast (one commit batch). */
   private committed: Array<{ update: Uint8Array; from: Connection | null }> = [];
@@ -79,15 +101,69 @@ export class Room {
     content: StoredContent,
     private readonly deps: RoomDeps,
   ) {
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
-    const stored = mergedUpdate(content);
-    if (stored) Y.applyUpdate(this.doc, stored);
+    this.stored = mergedUpdate(content);
     this.lastSeq = content.lastSeq;
     this.storageWatermark = content.lastSeq;
     this.updatesSinceSnapshot = content.updates.length;
-    this.doc.on('update', this.handleDocUpdate);
-    this.awareness.on('update', this.handleAwarenessUpdate);
+  }
+
+  /** The live document; materializes a dormant room. */
+  get doc(): Y.Doc {
+    return this.ydoc ?? this.wake().doc;
+  }
+
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence ?? this.wake().awareness;
+  }
+
+  /** True while the room holds its document as bytes only (see the class comment). */
+  get isDormant(): boolean {
+    return this.ydoc === undefined;
+  }
+
+  /**
+   * Drops the Y.Doc and awareness of a room nobody is in, keeping the document as bytes, which
+   * equal storage since the room is settled. Returns false (and changes nothing) when the room is
+   * in use, unsettled, already dormant or destroyed.
+   */
+  hibernate(): boolean {
+    const doc = this.ydoc;
+    const awareness = this.presence;
+    if (!doc || !awareness || this.destroyed || this.connections.size > 0 || !this.isSettled) return false;
+    // Departures not yet flushed still have to reach the other instances.
+    this.flushAwareness();
+    this.stored = Y.encodeStateAsUpdate(doc);
+    this.storedStateVector = Y.encodeStateVector(doc);
+    this.syncReplies.clear();
+    doc.off('update', this.handleDocUpdate);
+    awareness.off('update', this.handleAwarenessUpdate);
+    awareness.destroy();
+    doc.destroy();
+    this.ydoc = undefined;
+    this.presence = undefined;
+    return true;
+  }
+
+  private wake(): { doc: Y.Doc; awareness: awarenessProtocol.Awareness } {
+    const doc = new Y.Doc({ gc: true });
+    const stored = this.stored;
+    if (stored) {
+      Y.applyUpdate(doc, stored);
+      // The stored bytes are the answer to an empty state vector until the first change.
+      if (!this.syncReplies.has(EMPTY_STATE_VECTOR_KEY)) {
+        this.syncReplies.set(EMPTY_STATE_VECTOR_KEY, encodeSyncStep2Update(stored));
+      }
+    }
+    const awareness = new awarenessProtocol.Awareness(doc);
+    // The server has no presence of its own.
+    awareness.setLocalState(null);
+    doc.on('update', this.handleDocUpdate);
+    awareness.on('update', this.handleAwarenessUpdate);
+    this.stored = null;
+    this.storedStateVector = undefined;
+    this.ydoc = doc;
+    this.presence = awareness;
+    return { doc, awareness };
   }
 
   /** True when every update applied to `doc` is on disk. */
@@ -97,15 +173,25 @@ export class Room {
 
   join(connection: Connection): void {
     this.connections.add(connection);
-    connection.send(encodeSyncStep1(this.doc));
+    if (!this.ydoc && this.storedStateVector) {
+      // Hibernated: the state vector kept from the live doc answers the join without building
+      // the doc again; a dormant room has no presence to send. A cold-loaded room is built here
+      // instead: reading the state vector out of the bytes costs 40% of building the doc
+      // (S4 profile), and the recommendations index builds it at load anyway.
+      connection.send(encodeSyncStep1FromStateVector(this.storedStateVector));
+      return;
+    }
+    const doc = this.doc;
+    connection.send(encodeSyncStep1(doc));
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0) connection.send(encodeAwareness(this.awareness, states));
   }
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    if (connection.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], connection);
+    // A dormant room has no awareness states: any awareness message materializes it.
+    if (connection.awarenessClients.size > 0 && this.presence) {
+      awarenessProtocol.removeAwarenessStates(this.presence, [...connection.awarenessClients], connection);
     }
     if (this.connections.size === 0) this.deps.onEmpty(this);
   }
@@ -121,10 +207,13 @@ export class Room {
       switch (message.type) {
         case 'sync-step-1': {
           // Computed now, sent once every update it may contain is durable.
-          const key = Buffer.from(message.stateVector).toString('latin1');
+          const key = stateVectorKey(message.stateVector);
           let reply = this.syncReplies.get(key);
           if (!reply) {
-            reply = encodeSyncStep2(this.doc, message.stateVector);
+            reply =
+              this.isDormant && isEmptyStateVector(message.stateVector)
+                ? encodeSyncStep2Update(this.stored ?? EMPTY_UPDATE)
+                : encodeSyncStep2(this.doc, message.stateVector);
             if (this.syncReplies.size >= MAX_CACHED_SYNC_REPLIES) this.syncReplies.clear();
             this.syncReplies.set(key, reply);
           }
@@ -183,8 +272,9 @@ export class Room {
     this.destroyed = true;
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
-    this.awareness.destroy();
-    this.doc.destroy();
+    // `stored` is kept: a reader still holding this room gets the content, not an empty doc.
+    this.presence?.destroy();
+    this.ydoc?.destroy();
   }
 
   /** A change from another instance (already committed there): apply and relay, never store. */
@@ -282,12 +372,12 @@ export class Room {
 
   private readonly flushAwareness = (): void => {
     this.awarenessFlushScheduled = false;
-    if (this.destroyed || this.awarenessChanged.size === 0) return;
-    const message = encodeAwareness(this.awareness, [...this.awarenessChanged]);
+    if (this.destroyed || !this.presence || this.awarenessChanged.size === 0) return;
+    const message = encodeAwareness(this.presence, [...this.awarenessChanged]);
     this.awarenessChanged.clear();
     for (const connection of this.connections) connection.send(message);
     if (this.deps.publish && this.awarenessChangedHere.size > 0) {
-      const here = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awarenessChangedHere]);
+      const here = awarenessProtocol.encodeAwarenessUpdate(this.presence, [...this.awarenessChangedHere]);
       this.deps.publish({ kind: 'awareness', update: here });
     }
     this.awarenessChangedHere.clear();

@@ -135,12 +135,38 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** The server's sync step 1 from a state vector already encoded (a dormant room's). */
+export function encodeSyncStep1FromStateVector(stateVector: Uint8Array): Uint8Array {
+  return encodeSyncPayload(syncProtocol.messageYjsSyncStep1, stateVector);
+}
+
 /** Sync step 2: everything in `doc` that a peer with `stateVector` lacks. */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
   syncProtocol.writeSyncStep2(encoder, doc, stateVector);
   return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Sync step 2 carrying an update encoded already: the stored state of a document, sent to a peer
+ * with an empty state vector without building the document (docs/benchmarks.md, S4).
+ */
+export function encodeSyncStep2Update(update: Uint8Array): Uint8Array {
+  return encodeSyncPayload(syncProtocol.messageYjsSyncStep2, update);
+}
+
+function encodeSyncPayload(syncType: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/** True when a (validated) state vector names no client: the peer has nothing yet. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return Y.decodeStateVector(stateVector).size === 0;
 }
 
 export function encodeUpdate(update: Uint8Array): Uint8Array {
