@@ -25,7 +25,9 @@ export class RecommendationIndexer {
 
   readonly extension: CollabExtension = {
     name: 'recommendation-index',
-    onLoad: (room) => this.schedule(room.id, 0),
+    // Not at once on load: a join storm on a large document would wait behind the index reading
+    // the whole document (docs/benchmarks.md, S4). The debounce lets the joiners be served first.
+    onLoad: (room) => this.schedule(room.id, this.debounceMs),
     onUpdate: (room) => this.schedule(room.id, this.debounceMs),
   };
 
