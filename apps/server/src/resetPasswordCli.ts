@@ -17,9 +17,7 @@ const storage = config.databaseUrl
 try {
   const { password, endedSessions } = await resetPassword(storage, email);
   console.log(`New password for ${email}: ${password}`);
-  console.log(
-    `(${endedSessions} session(s) ended; their open websockets close within 30 seconds)`,
-  );
+  console.log(`(${endedSessions} session(s) ended; their open websockets close within 30 seconds)`);
 } catch (error) {
   console.error((error as Error).message);
   process.exitCode = 1;

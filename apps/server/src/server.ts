@@ -122,7 +122,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
   const vocabulary = new VocabularyStore(storage);
   // PDF and Word are rendered in worker threads, off the collaboration event loop.
   const exports = new ExportService({
-    collab,
+    storage,
     vocabulary,
     logger,
     finalVersions: async (id, sha256) => {

@@ -1,7 +1,6 @@
-import * as Y from 'yjs';
 import { RenderPool, type AnnexKind, type RenderPoolEvent } from '@plenary/export';
 import type { Logger } from 'pino';
-import type { CollabServer } from '../collab/CollabServer.ts';
+import type { Storage } from '../storage/Storage.ts';
 import type { VocabularyStore } from '../recommendations/vocabularyStore.ts';
 
 export type ExportFormat = 'pdf' | 'docx';
@@ -12,7 +11,7 @@ export interface ExportRequest {
   /** A final copy: no DRAFT mark, the final version's id and hash printed. */
   final?: boolean;
   versionId?: string;
-  /** The content to export (a frozen final version) instead of the live document. */
+  /** The content to export (a frozen final version) instead of the stored document. */
   content?: Uint8Array;
 }
 
@@ -42,7 +41,7 @@ export type ExportObserver = (event: {
 }) => void;
 
 export interface ExportServiceOptions {
-  collab: CollabServer;
+  storage: Storage;
   vocabulary: VocabularyStore;
   logger: Logger;
   /** Render workers (default: a pool sized for the machine). */
@@ -56,8 +55,8 @@ export type VerifyResult =
   | { match: false; documentId: string };
 
 /**
- * Exports documents as stored on the server (never the browser's HTML): takes the committed
- * Y.Doc and hands it to a worker thread, which reads, models and renders it.
+ * Exports documents as stored on the server (never the browser's HTML): reads the committed
+ * content from storage and hands it to a worker thread, which applies, reads, models and renders it.
  */
 export class ExportService {
   private readonly pool: RenderPool;
@@ -148,11 +147,14 @@ export class ExportService {
   }
 
   /**
-   * The document as committed, as one Yjs update: the only export work done on the collaboration
-   * thread (a few milliseconds even for a long summary); the worker does the rest.
+   * The document as committed, read from storage as its snapshot and the updates after it: the
+   * worker applies them. Encoding the live Y.Doc here instead cost a few milliseconds of the
+   * collaboration thread per export, which showed as edit latency spikes while four exports ran
+   * (docs/benchmarks.md, S8). Storage holds exactly what was committed, by every instance.
    */
-  private snapshot(documentId: string): Promise<Uint8Array> {
-    return this.options.collab.readDocument(documentId, (ydoc) => Y.encodeStateAsUpdate(ydoc));
+  private async snapshot(documentId: string): Promise<readonly Uint8Array[]> {
+    const content = await this.options.storage.loadContent(documentId);
+    return content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
   }
 
   close(): Promise<void> {

@@ -91,7 +91,7 @@ export function exportApi(deps: {
       // onError logs it with its details and the client gets a plain 500.
       throw error;
     }
-    await audit.record(record.id, principal!.user, 'exported', {
+    await audit.exported(record.id, principal!.user, {
       format,
       final: final !== null,
       versionId: result.versionId,

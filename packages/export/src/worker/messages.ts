@@ -3,14 +3,15 @@ import type { ExportOptions } from '../model/toExportModel.ts';
 import type { PdfStandard } from '../typst/engine.ts';
 
 /**
- * A document to export, as it crosses to a worker thread: the Y.Doc as one Yjs update (encoding
- * it is the only work left on the collaboration thread), plus what the model needs.
+ * A document to export, as it crosses to a worker thread: the document as Yjs updates (as stored:
+ * a snapshot and the log after it, applied here, so that not even encoding the document is left
+ * on the collaboration thread), plus what the model needs.
  */
 export interface ExportJob {
   /** "hash" computes the content hash only (for verification). */
   format: 'pdf' | 'docx' | 'hash';
-  /** `Y.encodeStateAsUpdate(doc)` of the document as committed. */
-  update: Uint8Array;
+  /** The document as committed: one update (`Y.encodeStateAsUpdate`), or several applied in order. */
+  update: Uint8Array | readonly Uint8Array[];
   vocabulary: Vocabulary;
   options: ExportOptions;
   /** PDF only: default "ua-1" (PDF/UA-1 where Typst accepts the content, else tagged PDF). */

@@ -50,7 +50,10 @@ async function typst(): Promise<LoadedEngine> {
 async function run(id: number, job: ExportJob): Promise<RenderResponse> {
   const ydoc = new Y.Doc();
   try {
-    Y.applyUpdate(ydoc, job.update);
+    const updates = job.update instanceof Uint8Array ? [job.update] : job.update;
+    ydoc.transact(() => {
+      for (const update of updates) Y.applyUpdate(ydoc, update);
+    });
     const { content, recommendations } = readExportSource(ydoc);
     if (job.format === 'hash') {
       const sha256 = contentHash(content, recommendations);
