@@ -185,6 +185,29 @@ describe('sessions, CSRF and tokens', () => {
     tokenSocket.ws.close();
   });
 
+  it('a role changed where this instance did not hear of it is caught at the next sweep', async () => {
+    const server = await start({ sessionSweepMs: 100 });
+    const { id } = await createDocument(server.url);
+    const user = await addMember(server.url, id, {
+      email: 'rap@example.org',
+      name: 'Rapporteur',
+      role: 'rapporteur',
+    });
+    const socket = await openRawSocket(server.url, id, user.token);
+    // Straight in storage, as another instance would: no close from this instance's REST route.
+    await server.server.storage.accounts.putMember({
+      documentId: id,
+      userId: user.session.user.id,
+      role: 'observer',
+      delegation: null,
+      addedAt: new Date().toISOString(),
+    });
+    expect((await socket.closed).code).toBe(CloseCode.AccessChanged);
+    const again = await openRawSocket(server.url, id, user.token);
+    await server.server.storage.accounts.removeMember(id, user.session.user.id);
+    expect((await again.closed).code).toBe(CloseCode.AccessRevoked);
+  });
+
   it('changing the password ends the other sessions; the old password stops working', async () => {
     const server = await start();
     const here = await signIn(server.url, TEST_ADMIN.email, TEST_ADMIN.password);

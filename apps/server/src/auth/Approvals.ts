@@ -197,8 +197,17 @@ export class Approvals {
   /** The final version a document is locked at, or null when it is not final. */
   async finalVersion(documentId: string): Promise<FinalVersionRecord | null> {
     const status = await this.storage.accounts.getStatus(documentId);
-    if (status.state !== 'final' || !status.finalVersionId) return null;
-    return this.storage.accounts.getFinalVersion(status.finalVersionId);
+    if (status.state !== 'final') return null;
+    const version = status.finalVersionId
+      ? await this.storage.accounts.getFinalVersion(status.finalVersionId)
+      : null;
+    // Locked a moment before its version is stored (finalizeIfComplete): never export a draft of
+    // a final document meanwhile.
+    if (!version)
+      throw new HttpError(409, 'the document is being finalized; try again in a moment', {
+        retryAfterSeconds: 1,
+      });
+    return version;
   }
 
   private async requiredDelegations(documentId: string): Promise<Set<string>> {

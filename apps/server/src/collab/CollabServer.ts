@@ -106,9 +106,11 @@ export class CollabServer {
   }
 
   /** Who is behind each open connection (for the access layer's periodic checks). */
-  connectionAccess(): ConnectionAccess[] {
-    const list: ConnectionAccess[] = [];
-    for (const connection of this.connections) if (connection.access) list.push(connection.access);
+  connectionAccess(): Array<{ documentId: string; access: ConnectionAccess }> {
+    const list: Array<{ documentId: string; access: ConnectionAccess }> = [];
+    for (const connection of this.connections) {
+      if (connection.access) list.push({ documentId: connection.documentId, access: connection.access });
+    }
     return list;
   }
 

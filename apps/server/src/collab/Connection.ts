@@ -12,6 +12,9 @@ import type { CollabStats } from './stats.ts';
 export interface ConnectionAccess {
   userId: string;
   userName: string;
+  /** The role the rights were decided from (null: an admin without one), to notice changes. */
+  role: string | null;
+  isAdmin: boolean;
   /** Refuse every document update (observers; final documents). */
   readOnly: boolean;
   /** Root types this connection may not change (the structure, for roles without that right). */

@@ -72,6 +72,8 @@ export function mountCollabRoute(
       decided.set(c.req.raw, {
         userId: principal.user.id,
         userName: principal.user.name,
+        role: rights.role,
+        isAdmin: rights.isAdmin,
         readOnly: final || !can(rights, 'edit'),
         protectedRoots: can(rights, 'structure') ? [] : STRUCTURE_FIELDS,
         ...(principal.session ? { sessionIdHash: principal.session.idHash } : {}),
