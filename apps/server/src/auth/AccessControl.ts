@@ -10,6 +10,16 @@ export interface DocumentAccess {
   member: MemberRecord | null;
 }
 
+/** 403 naming the role and the action, unless the role (or admin) allows it. */
+export function assertCan(access: DocumentAccess, action: Action): void {
+  if (!can(access, action)) {
+    throw new HttpError(403, `your role (${access.role}) does not allow this (${action})`, {
+      role: access.role,
+      action,
+    });
+  }
+}
+
 const NO_ACCESS: DocumentAccess = { role: null, isAdmin: false, member: null };
 
 /**
@@ -50,12 +60,7 @@ export class AccessControl {
     }
     const record = await this.storage.getDocument(documentId);
     if (!record) throw new HttpError(404, `document ${JSON.stringify(documentId)} not found`);
-    if (!can(access, action)) {
-      throw new HttpError(403, `your role (${access.role}) does not allow this (${action})`, {
-        role: access.role,
-        action,
-      });
-    }
+    assertCan(access, action);
     if (
       (action === 'edit' || action === 'structure') &&
       (await this.storage.accounts.getStatus(documentId)).state === 'final'
@@ -65,14 +70,18 @@ export class AccessControl {
     return { record, access };
   }
 
-  /** Ids of the documents the principal may read: 'all' for an admin's session. */
-  async readableDocuments(principal: Principal): Promise<Set<string> | 'all'> {
-    if (principal.token?.documentId) {
-      const access = await this.accessTo(principal, principal.token.documentId);
-      return new Set(access.isAdmin || access.role ? [principal.token.documentId] : []);
+  /**
+   * What the principal may read: every document (`all`, an admin's session) or those in `roles`,
+   * which holds the principal's role on each document they are a member of (one query).
+   */
+  async readableDocuments(principal: Principal): Promise<{ all: boolean; roles: Map<string, Role | null> }> {
+    const scoped = principal.token?.documentId;
+    if (scoped) {
+      const access = await this.accessTo(principal, scoped);
+      return { all: false, roles: new Map(access.isAdmin || access.role ? [[scoped, access.role]] : []) };
     }
-    if (principal.user.isAdmin) return 'all';
-    return new Set((await this.storage.accounts.listDocumentsOf(principal.user.id)).map((d) => d.id));
+    const mine = await this.storage.accounts.listDocumentsOf(principal.user.id);
+    return { all: principal.user.isAdmin, roles: new Map(mine.map((d) => [d.id, d.role])) };
   }
 
   /** Creating documents: any signed-in user, but not with a token made for one document. */

@@ -39,12 +39,9 @@ export function documentsApi(
   // Only the documents where the user has a role (an admin sees all of them).
   api.get('/', async (c) => {
     const principal = requirePrincipal(c);
-    const readable = await access.readableDocuments(principal);
-    const mine = new Map(
-      (await storage.accounts.listDocumentsOf(principal.user.id)).map((d) => [d.id, d.role]),
-    );
-    const records = (await storage.listDocuments()).filter((d) => readable === 'all' || readable.has(d.id));
-    return c.json(await Promise.all(records.map((d) => withAccess(d, mine.get(d.id) ?? null))));
+    const { all, roles } = await access.readableDocuments(principal);
+    const records = (await storage.listDocuments()).filter((d) => all || roles.has(d.id));
+    return c.json(await Promise.all(records.map((d) => withAccess(d, roles.get(d.id) ?? null))));
   });
 
   api.post('/', jsonLimit, async (c) => {

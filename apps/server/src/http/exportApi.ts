@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { ANNEX_KINDS, ExportBusyError, isSha256Hex, type AnnexKind } from '@plenary/export';
 import type { ExportFormat, ExportService } from '../export/exportService.ts';
 import { contentDisposition } from '../export/filename.ts';
-import type { AccessControl } from '../auth/AccessControl.ts';
+import { assertCan, type AccessControl } from '../auth/AccessControl.ts';
 import type { Approvals } from '../auth/Approvals.ts';
 import type { AuditLog } from '../auth/AuditLog.ts';
 import type { Storage } from '../storage/Storage.ts';
@@ -72,10 +72,10 @@ export function exportApi(deps: {
       'attachment',
     );
     const principal = c.get('principal');
-    const { record } = await access.require(principal, c.req.param('id')!, 'read');
+    const { record, access: rights } = await access.require(principal, c.req.param('id')!, 'read');
     // A final document is exported from its frozen final version, by those who circulate it.
     const final = await approvals.finalVersion(record.id);
-    if (final) await access.require(principal, record.id, 'exportFinal');
+    if (final) assertCan(rights, 'exportFinal');
     let result;
     try {
       result = await exports.export(

@@ -6,9 +6,20 @@ import type { Mailer } from '../auth/Mailer.ts';
 import { normalizeEmail } from '../auth/AuthService.ts';
 import { parseMemberInput, type Members } from '../auth/Members.ts';
 import { deliverInvitation } from './authApi.ts';
+import type { MemberRecord } from '../storage/accounts.ts';
 import type { RequestTrust } from './authMiddleware.ts';
 import type { AppEnv } from './context.ts';
 import { jsonLimit, readJsonObject } from './requests.ts';
+
+/** A member as the API shows it (no internal fields). */
+const publicMember = ({ userId, email, name, role, delegation, addedAt }: MemberRecord) => ({
+  userId,
+  email,
+  name,
+  role,
+  delegation,
+  addedAt,
+});
 
 /**
  * `/api/documents/:id/members|status|finalize|approvals|reopen|audit` (docs/access.md): who is on
@@ -29,14 +40,7 @@ export function membersApi(deps: {
     const { record } = await access.require(c.get('principal'), c.req.param('id'), 'read');
     const { members: list, invitations } = await members.list(record.id);
     return c.json({
-      members: list.map(({ userId, email, name, role, delegation, addedAt }) => ({
-        userId,
-        email,
-        name,
-        role,
-        delegation,
-        addedAt,
-      })),
+      members: list.map(publicMember),
       invitations: invitations.map(({ id, email, role, delegation, expiresAt }) => ({
         id,
         email,
@@ -63,8 +67,7 @@ export function membersApi(deps: {
       );
       return c.json({ invitation: delivered }, 201);
     }
-    const { userId, email, name, role, delegation, addedAt } = result.member;
-    return c.json({ member: { userId, email, name, role, delegation, addedAt } }, result.created ? 201 : 200);
+    return c.json({ member: publicMember(result.member) }, result.created ? 201 : 200);
   });
 
   api.delete('/:id/members', jsonLimit, async (c) => {

@@ -214,7 +214,7 @@ export function recommendationsApi(deps: {
       q: c.req.query('q')?.slice(0, 200) || undefined,
     });
     // The register shows only documents the user has a role on.
-    const rows = readable === 'all' ? all : all.filter((r) => readable.has(r.documentId));
+    const rows = readable.all ? all : all.filter((r) => readable.roles.has(r.documentId));
     if (!csv) return c.json(rows.map((r) => ({ ...r, link: linkTo(r.documentId, r.id) })));
     const vocab = await vocabulary.get();
     const origin = new URL(c.req.url).origin;
