@@ -206,11 +206,7 @@ describe('role matrix on REST', () => {
 
 describe('role matrix on the websocket', () => {
   /** Whether an edit sent by `who` is in the committed document afterwards. */
-  async function tryEdit(
-    who: Who,
-    edit: (doc: Y.Doc, marker: string) => void,
-    read: (content: Record<string, unknown>) => string,
-  ): Promise<'allow' | 'deny'> {
+  async function tryEdit(who: Who, edit: (doc: Y.Doc, marker: string) => void): Promise<'allow' | 'deny'> {
     const peer = await RawPeer.open(server.url, documentId, tokens[who]);
     try {
       peer.sendSyncStep1();
@@ -219,10 +215,8 @@ describe('role matrix on the websocket', () => {
       peer.sendEdit((doc) => edit(doc, marker));
       // Frames on one socket are handled in order: after the round trip the edit was handled.
       await peer.roundTrip();
-      const content = (await (
-        await authedFetch(`${server.url}/api/documents/${documentId}/content`)
-      ).json()) as Record<string, unknown>;
-      return read(content).includes(marker) ? 'allow' : 'deny';
+      const content = await (await authedFetch(`${server.url}/api/documents/${documentId}/content`)).text();
+      return content.includes(marker) ? 'allow' : 'deny';
     } finally {
       peer.close();
     }
@@ -244,16 +238,12 @@ describe('role matrix on the websocket', () => {
   it(`edit the text: ${WEBSOCKET.editText!.join(', ')}`, async () => {
     const outcome: Record<string, string> = {};
     for (const who of WHO.filter((w) => w !== 'outsider')) {
-      outcome[who] = await tryEdit(
-        who,
-        (doc, marker) => {
-          const paragraph = new Y.XmlElement('paragraph');
-          paragraph.insert(0, [new Y.XmlText(marker)]);
-          const body = doc.getXmlFragment('body');
-          body.insert(body.length, [paragraph]);
-        },
-        (content) => JSON.stringify(content),
-      );
+      outcome[who] = await tryEdit(who, (doc, marker) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(marker)]);
+        const body = doc.getXmlFragment('body');
+        body.insert(body.length, [paragraph]);
+      });
     }
     expect(outcome).toEqual(
       Object.fromEntries(
@@ -268,11 +258,7 @@ describe('role matrix on the websocket', () => {
   it(`change the structure (meeting details): ${WEBSOCKET.editStructure!.join(', ')}`, async () => {
     const outcome: Record<string, string> = {};
     for (const who of WHO.filter((w) => w !== 'outsider')) {
-      outcome[who] = await tryEdit(
-        who,
-        (doc, marker) => doc.getMap('meeting').set('venue', marker),
-        (content) => JSON.stringify(content),
-      );
+      outcome[who] = await tryEdit(who, (doc, marker) => doc.getMap('meeting').set('venue', marker));
     }
     expect(outcome).toEqual(
       Object.fromEntries(
