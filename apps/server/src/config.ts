@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { FSYNC_MODES, type FsyncMode } from './storage/sqliteDisk.ts';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '@plenary/protocol';
 import type { LogLevel } from './logger.ts';
 
@@ -19,6 +20,8 @@ export interface ServerConfig {
   smtpUrl: string | undefined;
   /** The From: of those mails. */
   mailFrom: string;
+  /** SQLite: fsync each commit before its broadcast, or right after (docs/protocol.md). */
+  fsync: FsyncMode;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -43,7 +46,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     trustProxy: boolean(env, 'PLENARY_TRUST_PROXY'),
     smtpUrl: smtpUrl(env.PLENARY_SMTP_URL),
     mailFrom: env.PLENARY_MAIL_FROM || 'Plenary <plenary@localhost>',
+    fsync: fsyncMode(env.PLENARY_FSYNC),
   };
+}
+
+function fsyncMode(raw: string | undefined): FsyncMode {
+  if (!raw) return 'after-broadcast';
+  if (!(FSYNC_MODES as readonly string[]).includes(raw)) {
+    throw new Error(`PLENARY_FSYNC must be one of ${FSYNC_MODES.join(', ')}; got ${JSON.stringify(raw)}`);
+  }
+  return raw as FsyncMode;
 }
 
 function smtpUrl(raw: string | undefined): string | undefined {

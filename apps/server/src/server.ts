@@ -34,6 +34,7 @@ import { VocabularyStore } from './recommendations/vocabularyStore.ts';
 import { createLogger, type LogLevel } from './logger.ts';
 import { RedisBroker } from './scale/redisBroker.ts';
 import { PostgresStorage } from './storage/postgres.ts';
+import type { FsyncMode } from './storage/sqliteDisk.ts';
 import { SqliteStorage } from './storage/sqlite.ts';
 import type { Storage } from './storage/Storage.ts';
 
@@ -48,6 +49,8 @@ export interface StartOptions
   port?: number;
   /** Folder of the SQLite database; ignored when `storage` or `databaseUrl` is given. */
   dataDir?: string;
+  /** SQLite only: when a commit is fsynced relative to its broadcast (default after). */
+  fsync?: FsyncMode;
   /** PostgreSQL connection URL: store everything there instead of SQLite. */
   databaseUrl?: string;
   /** Redis URL: share documents live with other instances (needs shared storage: PostgreSQL). */
@@ -91,7 +94,7 @@ export async function startServer(options: StartOptions = {}): Promise<PlenarySe
     options.storage ??
     (options.databaseUrl
       ? await PostgresStorage.open(options.databaseUrl)
-      : SqliteStorage.open(options.dataDir ?? path.resolve('data')));
+      : SqliteStorage.open(options.dataDir ?? path.resolve('data'), { fsync: options.fsync, logger }));
   if (options.redisUrl && !options.databaseUrl && !options.storage) {
     throw new Error('PLENARY_REDIS_URL needs PLENARY_DATABASE_URL: instances must share one database');
   }

@@ -273,6 +273,8 @@ export class Approvals {
       };
       await accounts.putFinalVersion(version);
       await accounts.transitionStatus('final', { ...locked, finalVersionId: version.id });
+      // A final copy may be circulated at once: its version must survive a power cut too.
+      await this.storage.flush();
     } catch (error) {
       // A final document without its frozen version would export drafts: undo the lock instead.
       // The approvals stand (the text did not change); the next approval or a retry finalizes.

@@ -16,8 +16,9 @@ export interface DurableLogOptions {
 /**
  * Group commit for document updates. Every update appended during one event-loop turn, for any
  * document, goes to storage in one transaction; each `append` resolves only once its update is
- * durable. The core broadcasts an update from that resolution, which is how "committed before
- * broadcast" costs one fsync per turn rather than one per update.
+ * committed (docs/protocol.md says when that commit reaches the disk). The core broadcasts an
+ * update from that resolution, which is how "committed before broadcast" costs one commit per
+ * turn rather than one per update.
  *
  * A failed commit is logged and retried with backoff, never dropped: the batch stays at the head
  * of the queue (order is preserved) and its promises stay pending, so nothing unsaved is sent.

@@ -166,7 +166,7 @@ export class Room {
     return { doc, awareness };
   }
 
-  /** True when every update applied to `doc` is on disk. */
+  /** True when every update applied to `doc` is committed. */
   get isSettled(): boolean {
     return this.uncommitted === 0;
   }
@@ -206,7 +206,7 @@ export class Room {
       const message = decodeClientMessage(data);
       switch (message.type) {
         case 'sync-step-1': {
-          // Computed now, sent once every update it may contain is durable.
+          // Computed now, sent once every update it may contain is committed.
           const key = stateVectorKey(message.stateVector);
           let reply = this.syncReplies.get(key);
           if (!reply) {

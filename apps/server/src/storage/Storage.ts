@@ -115,6 +115,8 @@ export interface Storage {
   putSetting(key: string, value: unknown): Promise<void>;
   /** Accounts, sessions, members, approvals and the audit log (docs/access.md). */
   readonly accounts: AccountStore;
+  /** Resolves once every commit made so far is on disk (fsynced), not only committed. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 

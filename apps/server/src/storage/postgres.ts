@@ -366,6 +366,9 @@ export class PostgresStorage implements Storage {
     );
   }
 
+  /** PostgreSQL fsyncs every commit itself (`synchronous_commit = on`). */
+  async flush(): Promise<void> {}
+
   async close(): Promise<void> {
     await this.pool.end();
   }

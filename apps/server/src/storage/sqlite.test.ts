@@ -21,13 +21,18 @@ runStorageContract('sqlite', async () => SqliteStorage.open(tempDir()));
 runAccountsContract('sqlite', async () => SqliteStorage.open(tempDir()));
 
 describe('SqliteStorage on disk', () => {
-  it('uses WAL with full synchronous commits', async () => {
-    const dir = tempDir();
-    const storage = SqliteStorage.open(dir);
-    const db = (storage as unknown as { db: import('better-sqlite3').Database }).db;
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    await storage.close();
+  it('uses WAL, fsyncs commits as the fsync mode says, and never checkpoints on its own connection', async () => {
+    for (const [fsync, synchronous] of [
+      ['after-broadcast', 1], // NORMAL: the log is fsynced by SqliteDisk, off the event loop
+      ['before-broadcast', 2], // FULL: every commit is fsynced before it returns
+    ] as const) {
+      const storage = SqliteStorage.open(tempDir(), { fsync });
+      const db = (storage as unknown as { db: import('better-sqlite3').Database }).db;
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.pragma('synchronous', { simple: true })).toBe(synchronous);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      await storage.close();
+    }
   });
 
   it('keeps everything across close and reopen', async () => {

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Role } from '@plenary/protocol';
+import type { Logger } from 'pino';
 import { SqliteAccounts } from './sqliteAccounts.ts';
+import { SqliteDisk, type FsyncMode } from './sqliteDisk.ts';
 import {
   DocumentExistsError,
   UnknownDocumentError,
@@ -107,12 +109,19 @@ function toBytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
+export interface SqliteStorageOptions {
+  /** When a commit is fsynced relative to its broadcast (sqliteDisk.ts); default after. */
+  fsync?: FsyncMode;
+  logger?: Logger;
+}
+
 /**
  * SQLite storage (better-sqlite3), one file `plenary.sqlite` in the data folder.
  *
- * Durability: WAL with `synchronous = FULL`, so a commit is fsynced before `appendUpdates`
- * returns; that is what lets the core promise "on disk before broadcast" even across power loss,
- * not only `kill -9`. The cost is one fsync per transaction, which the core amortises by putting
+ * Durability: WAL. `appendUpdates` returns once its transaction has committed into the log, so
+ * what the core broadcasts survives `kill -9`. The log is fsynced before that (`before-broadcast`,
+ * `synchronous = FULL`) or right after, off the event loop (`after-broadcast`, the default,
+ * `synchronous = NORMAL`), and checkpointed by a thread of its own (`SqliteDisk`). The core puts
  * all the updates of one event-loop turn in one transaction.
  */
 export class SqliteStorage implements Storage {
@@ -120,15 +129,25 @@ export class SqliteStorage implements Storage {
   private readonly statements;
   readonly accounts: SqliteAccounts;
   private readonly appendTransaction;
+  /** Log fsyncs and checkpoints (absent in memory). */
+  private readonly disk: SqliteDisk | undefined;
 
-  constructor(file: string) {
+  constructor(file: string, options: SqliteStorageOptions = {}) {
+    const fsyncMode = options.fsync ?? 'after-broadcast';
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(fsyncMode === 'before-broadcast' ? 'synchronous = FULL' : 'synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    if (file !== ':memory:') {
+      // Checkpoints run in SqliteDisk's thread; here one would stall the event loop on its fsyncs.
+      this.db.pragma('wal_autocheckpoint = 0');
+      // The log file keeps its size between checkpoints, up to this bound.
+      this.db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+      this.disk = new SqliteDisk(file, { fsync: fsyncMode, logger: options.logger });
+    }
     this.accounts = new SqliteAccounts(this.db);
     const db = this.db;
     this.statements = {
@@ -190,8 +209,8 @@ export class SqliteStorage implements Storage {
   }
 
   /** Opens (creating if needed) the database in `dataDir`. */
-  static open(dataDir: string): SqliteStorage {
-    return new SqliteStorage(path.join(dataDir, 'plenary.sqlite'));
+  static open(dataDir: string, options: SqliteStorageOptions = {}): SqliteStorage {
+    return new SqliteStorage(path.join(dataDir, 'plenary.sqlite'), options);
   }
 
   async createDocument(
@@ -256,7 +275,13 @@ export class SqliteStorage implements Storage {
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<number[]> {
     if (batch.length === 0) return [];
-    return this.appendTransaction(batch);
+    const seqs = this.appendTransaction(batch);
+    this.disk?.committed();
+    return seqs;
+  }
+
+  async flush(): Promise<void> {
+    await this.disk?.flush();
   }
 
   async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
@@ -348,6 +373,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.disk?.close();
     if (this.db.open) this.db.close();
   }
 }
