@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARABIC_NAME, sampleSummary } from '@plenary/export';
 import { readPdf, renderFirstPage } from '../../../../tests/support/pdf.ts';
 import { startServer, type PlenaryServer } from '../server.ts';
+import { mergedUpdate } from '../storage/Storage.ts';
 import { authedFetch, ensureAdmin } from '../../../../tests/support/credentials.ts';
 
 let server: PlenaryServer;
@@ -132,6 +133,19 @@ describe('GET /api/documents/:id/export.pdf', () => {
       ((await (await get(`/api/documents/${id}/verify?sha256=${newHash}`)).json()) as { match: boolean })
         .match,
     ).toBe(true);
+
+    // Exports keep what they read and read only the updates since; the log folded into a snapshot
+    // past that point must not lose or repeat anything.
+    await addToOverview(id, 'Second addition, folded into the snapshot.');
+    const content = await server.storage.loadContent(id);
+    await server.storage.compact(id, mergedUpdate(content)!, content.lastSeq);
+    await addToOverview(id, 'Third addition, after the snapshot.');
+    const folded = (
+      await readPdf(new Uint8Array(await (await get(`/api/documents/${id}/export.pdf`)).arrayBuffer()))
+    ).pages.join('\n');
+    expect(folded).toMatch(/^1\. Added after the meeting by/m);
+    expect(folded).toMatch(/^2\. Second addition, folded into the snapshot\./m);
+    expect(folded).toMatch(/^3\. Third addition, after the snapshot\./m);
   });
 
   it('refuses bad options, ids and hashes with 400 naming the value, unknown documents with 404', async () => {
