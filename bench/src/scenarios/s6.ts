@@ -112,6 +112,9 @@ async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
     cpuPerUpdateUs: round((serverCpuMs * 1000) / counted),
     serverCpu: round(serverCpuMs / windowMs),
     clientCpu: round(clientLoad.clientCpu),
-    durableBeforeBroadcast: system.name === 'plenary',
+    // Plenary commits every update (it survives kill -9) before broadcasting it; whether the disk
+    // also has it by then is PLENARY_FSYNC's choice (docs/protocol.md).
+    committedBeforeBroadcast: system.name === 'plenary',
+    fsyncBeforeBroadcast: system.name === 'plenary' && process.env.PLENARY_FSYNC === 'before-broadcast',
   };
 }
