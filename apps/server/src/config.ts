@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FSYNC_MODES, type FsyncMode } from './storage/sqliteDisk.ts';
+import { DEFAULT_FSYNC_MODE, FSYNC_MODES, type FsyncMode } from './storage/sqliteDisk.ts';
 import { DEFAULT_MAX_MESSAGE_BYTES } from '@plenary/protocol';
 import type { LogLevel } from './logger.ts';
 
@@ -51,7 +51,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
 }
 
 function fsyncMode(raw: string | undefined): FsyncMode {
-  if (!raw) return 'after-broadcast';
+  if (!raw) return DEFAULT_FSYNC_MODE;
   if (!(FSYNC_MODES as readonly string[]).includes(raw)) {
     throw new Error(`PLENARY_FSYNC must be one of ${FSYNC_MODES.join(', ')}; got ${JSON.stringify(raw)}`);
   }

@@ -1,6 +1,6 @@
 import { RenderPool, type AnnexKind, type RenderPoolEvent } from '@plenary/export';
 import type { Logger } from 'pino';
-import type { Storage } from '../storage/Storage.ts';
+import { contentParts, type Storage } from '../storage/Storage.ts';
 import type { VocabularyStore } from '../recommendations/vocabularyStore.ts';
 
 export type ExportFormat = 'pdf' | 'docx';
@@ -163,22 +163,15 @@ export class ExportService {
    */
   private async snapshot(documentId: string): Promise<readonly Uint8Array[]> {
     const cached = this.contentCache.get(documentId);
-    let parts: Uint8Array[];
-    let lastSeq: number;
-    if (cached) {
-      const tail = await this.options.storage.loadContentSince(documentId, cached.lastSeq);
-      // A snapshot comes back when the log was folded past what is cached: start from it.
-      parts = tail.snapshot ? [tail.snapshot, ...tail.updates] : cached.parts.concat(tail.updates);
-      lastSeq = tail.lastSeq;
-    } else {
-      const content = await this.options.storage.loadContent(documentId);
-      parts = content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
-      lastSeq = content.lastSeq;
-    }
+    const read = cached
+      ? await this.options.storage.loadContentSince(documentId, cached.lastSeq)
+      : await this.options.storage.loadContent(documentId);
+    // A snapshot comes back when the log was folded past what is cached: start from it.
+    const parts = cached && !read.snapshot ? cached.parts.concat(read.updates) : contentParts(read);
     const current = this.contentCache.get(documentId);
-    if (!current || current.lastSeq <= lastSeq) {
+    if (!current || current.lastSeq <= read.lastSeq) {
       this.contentCache.delete(documentId);
-      this.contentCache.set(documentId, { lastSeq, parts });
+      this.contentCache.set(documentId, { lastSeq: read.lastSeq, parts });
       for (const id of this.contentCache.keys()) {
         if (this.contentCache.size <= CONTENT_CACHE_DOCUMENTS) break;
         this.contentCache.delete(id);

@@ -13,8 +13,8 @@ parentPort.on('message', (message) => {
   if (message.type === 'checkpoint') {
     try {
       // PASSIVE: copies what no reader still needs, never waits for the writer.
-      const [row] = db.pragma('wal_checkpoint(PASSIVE)');
-      parentPort.postMessage({ type: 'checkpointed', frames: row.log, copied: row.checkpointed });
+      db.pragma('wal_checkpoint(PASSIVE)');
+      parentPort.postMessage({ type: 'checkpointed' });
     } catch (error) {
       parentPort.postMessage({ type: 'failed', message: String(error && error.message) });
     }

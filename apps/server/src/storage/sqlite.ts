@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Role } from '@plenary/protocol';
 import type { Logger } from 'pino';
 import { SqliteAccounts } from './sqliteAccounts.ts';
-import { SqliteDisk, type FsyncMode } from './sqliteDisk.ts';
+import { DEFAULT_FSYNC_MODE, SqliteDisk, type FsyncMode } from './sqliteDisk.ts';
 import {
   DocumentExistsError,
   UnknownDocumentError,
@@ -133,7 +133,7 @@ export class SqliteStorage implements Storage {
   private readonly disk: SqliteDisk | undefined;
 
   constructor(file: string, options: SqliteStorageOptions = {}) {
-    const fsyncMode = options.fsync ?? 'after-broadcast';
+    const fsyncMode = options.fsync ?? DEFAULT_FSYNC_MODE;
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');

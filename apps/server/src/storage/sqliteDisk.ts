@@ -18,6 +18,8 @@ export type FsyncMode = 'after-broadcast' | 'before-broadcast';
 
 export const FSYNC_MODES: readonly FsyncMode[] = ['after-broadcast', 'before-broadcast'];
 
+export const DEFAULT_FSYNC_MODE: FsyncMode = 'after-broadcast';
+
 export interface SqliteDiskOptions {
   fsync: FsyncMode;
   /** How often the log is checkpointed into the database file while it has new commits. */
