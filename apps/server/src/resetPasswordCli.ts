@@ -13,7 +13,7 @@ if (!email) {
 const config = configFromEnv();
 const storage = config.databaseUrl
   ? await PostgresStorage.open(config.databaseUrl)
-  : SqliteStorage.open(config.dataDir);
+  : SqliteStorage.open(config.dataDir, { fsync: config.fsync });
 try {
   const { password, endedSessions } = await resetPassword(storage, email);
   console.log(`New password for ${email}: ${password}`);
