@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStorage } from './sqlite.ts';
 import { SqliteDisk } from './sqliteDisk.ts';
 
@@ -17,6 +17,16 @@ function tempFile(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plenary-disk-'));
   dirs.push(dir);
   return path.join(dir, 'plenary.sqlite');
+}
+
+/** A database in WAL mode with one table, `t (x)`, as a storage's connection would have. */
+function walDatabase(): { file: string; db: Database.Database } {
+  const file = tempFile();
+  const db = new Database(file);
+  closers.push(() => void db.close());
+  db.pragma('journal_mode = WAL');
+  db.exec('CREATE TABLE t (x INTEGER)');
+  return { file, db };
 }
 
 async function until(condition: () => boolean, ms = 5000): Promise<void> {
@@ -64,11 +74,7 @@ describe('SqliteStorage on disk', () => {
 
 describe('SqliteDisk', () => {
   it('fsyncs the log after commits and tells when everything is on disk', async () => {
-    const file = tempFile();
-    const db = new Database(file);
-    closers.push(() => void db.close());
-    db.pragma('journal_mode = WAL');
-    db.exec('CREATE TABLE t (x INTEGER)');
+    const { file, db } = walDatabase();
     const disk = new SqliteDisk(file, { fsync: 'after-broadcast' });
     closers.push(() => disk.close());
     for (let i = 0; i < 50; i++) {
@@ -77,6 +83,32 @@ describe('SqliteDisk', () => {
     }
     expect(disk.unsynced).toBeGreaterThan(0);
     await disk.flush();
+    expect(disk.unsynced).toBe(0);
+  });
+
+  it('fsyncs a steady stream of commits at most once per interval, and a flush at once', async () => {
+    const { file, db } = walDatabase();
+    const disk = new SqliteDisk(file, { fsync: 'after-broadcast', minFsyncIntervalMs: 100 });
+    closers.push(() => disk.close());
+    const fdatasync = vi.spyOn(fs, 'fdatasync');
+    closers.push(() => fdatasync.mockRestore());
+    // A commit every 2 ms for 300 ms: 150 commits, one fsync per 100 ms (the first at once).
+    const started = performance.now();
+    for (let i = 0; performance.now() - started < 300; i++) {
+      db.prepare('INSERT INTO t VALUES (?)').run(i);
+      disk.committed();
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(fdatasync.mock.calls.length).toBeGreaterThanOrEqual(1);
+    expect(fdatasync.mock.calls.length).toBeLessThanOrEqual(5);
+    // Nothing pending after the stream: the last commits reach the disk within the interval.
+    await until(() => disk.unsynced === 0, 1000);
+    // Someone waiting does not wait for the interval.
+    db.prepare('INSERT INTO t VALUES (?)').run(-1);
+    disk.committed();
+    const flushStarted = performance.now();
+    await disk.flush();
+    expect(performance.now() - flushStarted).toBeLessThan(90);
     expect(disk.unsynced).toBe(0);
   });
 

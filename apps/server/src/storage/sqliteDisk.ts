@@ -7,8 +7,9 @@ import type { Logger } from 'pino';
  *
  * - `after-broadcast` (default): the transaction commits into the write-ahead log, which survives
  *   a crash or `kill -9` of the server, before the update is sent to anyone; the log is fsynced
- *   right after, off the event loop (well under a millisecond on an idle disk), so a power cut in
- *   that window can lose what was just sent. The clients that hold it send it back when they
+ *   after the broadcast, off the event loop, at most every `minFsyncIntervalMs`, so a power cut in
+ *   that window (a millisecond or so for a lone edit, about 10 ms under a stream of them) can lose
+ *   what was just sent. The clients that hold it send it back when they
  *   reconnect (Yjs sync); docs/protocol.md.
  * - `before-broadcast`: every commit is fsynced before the update is sent: a power cut loses
  *   nothing anyone has seen, but each update waits for the disk, and a slow fsync (100-400 ms
@@ -22,6 +23,12 @@ export const DEFAULT_FSYNC_MODE: FsyncMode = 'after-broadcast';
 
 export interface SqliteDiskOptions {
   fsync: FsyncMode;
+  /**
+   * `after-broadcast`: the least time between the starts of two fsyncs of the log (default
+   * 10 ms). One fsync per commit costs, on a 2-core machine, CPU that the clients receiving the
+   * broadcast need (docs/benchmarks.md, S1); a power cut loses at most this much more.
+   */
+  minFsyncIntervalMs?: number;
   /** How often the log is checkpointed into the database file while it has new commits. */
   checkpointEveryMs?: number;
   logger?: Logger;
@@ -33,10 +40,13 @@ export interface SqliteDiskOptions {
  * (`wal_autocheckpoint = 0`); a worker thread with a connection of its own does, every
  * `checkpointEveryMs` while there are new commits. In `after-broadcast` mode the storage tells
  * this class of each commit and the log is fdatasync'ed on libuv's thread pool, one fsync at a
- * time, each covering every commit before it.
+ * time, each covering every commit before it, and at most one per `minFsyncIntervalMs`.
  */
 export class SqliteDisk {
   private walFd: number | undefined;
+  private syncTimer: NodeJS.Timeout | undefined;
+  private lastSyncStart = -Infinity;
+  private readonly minInterval: number;
   private commits = 0;
   private synced = 0;
   private syncing = false;
@@ -52,6 +62,7 @@ export class SqliteDisk {
     private readonly file: string,
     private readonly options: SqliteDiskOptions,
   ) {
+    this.minInterval = options.minFsyncIntervalMs ?? 10;
     this.worker = new Worker(new URL('./checkpointWorker.mjs', import.meta.url), { workerData: { file } });
     this.worker.unref();
     this.worker.on('message', (message: { type: string; message?: string }) => {
@@ -70,7 +81,7 @@ export class SqliteDisk {
   /** Called after every committed write transaction of the storage's connection. */
   committed(): void {
     this.commits++;
-    if (this.options.fsync === 'after-broadcast') this.sync();
+    if (this.options.fsync === 'after-broadcast') this.scheduleSync();
   }
 
   /** The number of commits not yet known to be on disk. */
@@ -85,8 +96,12 @@ export class SqliteDisk {
   flush(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.options.fsync === 'before-broadcast' || this.closed) return Promise.resolve();
-    // Counted as a commit: the storage reports only its updates' transactions.
-    this.committed();
+    // Counted as a commit: the storage reports only its updates' transactions. Someone waits:
+    // no pause between fsyncs.
+    this.commits++;
+    clearTimeout(this.syncTimer);
+    this.syncTimer = undefined;
+    this.sync();
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => this.waiters.push({ upto: this.commits, resolve, reject }));
   }
@@ -108,11 +123,29 @@ export class SqliteDisk {
     });
   }
 
+  /**
+   * Starts an fsync at the next timers phase (after the broadcast of what was just committed),
+   * or, if one started less than `minFsyncIntervalMs` ago, once that much time has passed: while
+   * updates keep coming, one fsync covers all of that interval's commits.
+   */
+  private scheduleSync(): void {
+    if (this.syncing || this.syncTimer || this.closed) return;
+    const wait = Math.max(0, this.lastSyncStart + this.minInterval - performance.now());
+    this.syncTimer = setTimeout(this.startSync, wait);
+    this.syncTimer.unref();
+  }
+
+  private readonly startSync = (): void => {
+    this.syncTimer = undefined;
+    this.sync();
+  };
+
   private sync(): void {
     if (this.syncing || this.closed) return;
     const fd = this.wal();
     if (fd === undefined) return;
     this.syncing = true;
+    this.lastSyncStart = performance.now();
     const upto = this.commits;
     fs.fdatasync(fd, (error) => {
       this.syncing = false;
@@ -130,7 +163,11 @@ export class SqliteDisk {
         waiter.resolve();
         return false;
       });
-      if (this.commits > this.synced) this.sync();
+      if (this.commits > this.synced) {
+        // A flush() waits: at once; else after the interval.
+        if (this.waiters.length > 0) this.sync();
+        else this.scheduleSync();
+      }
     });
   }
 
