@@ -37,6 +37,8 @@ class GatedStorage extends SqliteStorage {
   attempts = 0;
   constructor() {
     super(':memory:');
+    // Commits that wait, as PostgreSQL's do: every update takes the group commit.
+    (this as { appendUpdatesNow?: unknown }).appendUpdatesNow = undefined;
   }
   override async appendUpdates(batch: readonly PendingUpdate[]): Promise<number[]> {
     this.attempts++;
@@ -191,6 +193,36 @@ describe('CollabServer', () => {
     expect(await storage.countUpdates('doc')).toBe(0);
     const b = client();
     await until(() => b.text() === a.text(), 'reloaded intact');
+  });
+
+  it('folds the log of a busy room into a snapshot of the room, without reading the log back', async () => {
+    const storage = new SqliteStorage(':memory:');
+    let reads = 0;
+    const loadContent = storage.loadContent.bind(storage);
+    storage.loadContent = (id) => {
+      reads++;
+      return loadContent(id);
+    };
+    const { server, client } = await setup({ compactAfterUpdates: 10 }, storage);
+    const a = client();
+    const b = client();
+    await until(() => server.peekRoom('doc') !== undefined && a.received > 0 && b.received > 0, 'joined');
+    const readsAfterLoad = reads;
+    const text = a.doc.getText('text');
+    for (let i = 0; i < 35; i++) {
+      text.insert(text.length, String(i % 10));
+      // Deleted content is collected in the snapshot, as the document has it.
+      if (i % 5 === 4) text.delete(0, 1);
+    }
+    await until(() => b.text() === a.text(), 'relayed');
+    await until(() => server.peekRoom('doc')!.updatesSinceSnapshot < 10, 'compacted');
+    expect(reads).toBe(readsAfterLoad);
+    const content = await loadContent('doc');
+    expect(content.snapshot).not.toBeNull();
+    expect(content.updates.length).toBeLessThan(10);
+    const copy = new Y.Doc();
+    for (const part of [content.snapshot!, ...content.updates]) Y.applyUpdate(copy, part);
+    expect(copy.getText('text').toString()).toBe(a.text());
   });
 
   it('keeps a document loaded while someone rejoins during the unload delay', async () => {
