@@ -39,6 +39,9 @@ export function gatedStorage(inner: Storage, gates: { load?: Gate; append?: Gate
       return inner.compact(id, snapshot, uptoSeq);
     },
   };
+  // Commits that wait at a gate cannot also be made synchronously: every update then takes the
+  // group commit, as with a storage whose commits wait on the network.
+  if (gates.append) gated.appendUpdatesNow = undefined;
   return new Proxy(inner, {
     get(target, key) {
       if (key in gated) return gated[key as keyof Storage];

@@ -53,6 +53,32 @@ export class DurableLog {
     return promise;
   }
 
+  /**
+   * Commits one update at once, outside the group commit, when that delays nobody: the storage
+   * commits without I/O the event loop must wait for (`appendUpdatesNow`), and nothing is queued,
+   * committing or waiting for a retry, so the log keeps the order of the appends. Returns the
+   * update's sequence number, or undefined when the caller must `append` instead; a failed commit
+   * is logged and also returns undefined, so that `append` keeps and retries the update.
+   */
+  appendNow(documentId: string, update: Uint8Array): number | undefined {
+    if (!this.storage.appendUpdatesNow || this.queue.length > 0 || this.flushing || this.retryTimer) {
+      return undefined;
+    }
+    const started = performance.now();
+    try {
+      const [seq] = this.storage.appendUpdatesNow([{ documentId, update }]);
+      this.options.onCommit?.((performance.now() - started) / 1000, 1, false);
+      return seq;
+    } catch (error) {
+      this.options.onCommit?.((performance.now() - started) / 1000, 1, true);
+      this.logger.error(
+        { err: error, documents: [documentId] },
+        'failed to commit an update at once; handing it to the group commit',
+      );
+      return undefined;
+    }
+  }
+
   /** Resolves when everything appended so far is committed. */
   barrier(): Promise<void> {
     return this.tail.then(() => undefined);

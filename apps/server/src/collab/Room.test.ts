@@ -69,7 +69,30 @@ async function setup(content: StoredContent) {
     });
     return { connection, sent };
   };
-  return { room, log, connect };
+  return { room, log, connect, storage };
+}
+
+/** A client's update message (what y-websocket sends for a local change). */
+function updateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Records a client doc's updates as frames, one per change. */
+function typist(doc = new Y.Doc()) {
+  const frames: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => frames.push(updateFrame(update)));
+  return { doc, frames, text: doc.getText('text') };
+}
+
+/** The document storage holds, as text. */
+async function storedText(storage: SqliteStorage): Promise<string> {
+  const content = await storage.loadContent('doc');
+  const doc = new Y.Doc();
+  for (const part of [content.snapshot, ...content.updates]) if (part) Y.applyUpdate(doc, part);
+  return doc.getText('text').toString();
 }
 
 function presenceFrame(): Uint8Array {
@@ -182,5 +205,114 @@ describe('Room, dormant', () => {
     room.applyRemote({ kind: 'update', update: Y.encodeStateAsUpdate(remote) });
     expect(room.isDormant).toBe(false);
     expect(room.doc.getText('text').toString()).toBe('Agenda. Adopted.');
+  });
+});
+
+/** Two connections in `room`: one that will write, one whose received frames are then recorded. */
+function writerAndReader(room: Room, connect: () => { connection: Connection; sent: Uint8Array[] }) {
+  const writer = connect();
+  const reader = connect();
+  room.join(writer.connection);
+  room.join(reader.connection);
+  reader.sent.length = 0;
+  return { writer, reader };
+}
+
+describe('Room, a lone update in a quiet room', () => {
+  it('is committed and relayed as received before its handler returns, then applied', async () => {
+    const { room, log, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    const { writer, reader } = writerAndReader(room, connect);
+    const client = typist();
+    client.text.insert(0, 'Recommendation 1.');
+    const frame = client.frames[0]!;
+    room.receive(writer.connection, frame);
+    // No event-loop turn in between: relayed byte for byte, committed, applied.
+    expect(reader.sent).toEqual([frame]);
+    expect(writer.sent.filter((f) => f === frame)).toEqual([]);
+    expect(log.busy).toBe(false);
+    expect(room.isSettled).toBe(true);
+    expect(room.lastSeq).toBe(1);
+    expect(await storedText(storage)).toBe('Recommendation 1.');
+    expect(room.doc.getText('text').toString()).toBe('Recommendation 1.');
+    // Applying it did not store or send it a second time.
+    await log.barrier();
+    await nextTurn();
+    expect((await storage.loadContent('doc')).updates).toHaveLength(1);
+    expect(reader.sent).toHaveLength(1);
+  });
+
+  it('takes the group commit for a duplicate, which is then neither stored nor sent', async () => {
+    const { room, log, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    const { writer, reader } = writerAndReader(room, connect);
+    const client = typist();
+    client.text.insert(0, 'Para. 4');
+    room.receive(writer.connection, client.frames[0]!);
+    room.receive(writer.connection, client.frames[0]!);
+    await log.barrier();
+    await nextTurn();
+    expect(reader.sent).toHaveLength(1);
+    expect((await storage.loadContent('doc')).updates).toHaveLength(1);
+  });
+
+  it('waits behind updates already queued, so the log keeps their order', async () => {
+    const { room, log, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    const { writer, reader } = writerAndReader(room, connect);
+    // A server-side change (the REST API's path) is queued for the group commit.
+    room.doc.getText('title').insert(0, 'Chair’s summary');
+    expect(log.busy).toBe(true);
+    const client = typist();
+    Y.applyUpdate(client.doc, Y.encodeStateAsUpdate(room.doc));
+    client.text.insert(0, 'Session 1.');
+    room.receive(writer.connection, client.frames.at(-1)!);
+    expect(reader.sent).toEqual([]); // nothing relayed before the queued change is committed
+    await log.barrier();
+    await nextTurn();
+    const { updates } = await storage.loadContent('doc');
+    expect(updates).toHaveLength(2);
+    const first = new Y.Doc();
+    Y.applyUpdate(first, updates[0]!);
+    expect(first.getText('title').toString()).toBe('Chair’s summary');
+    expect(first.getText('text').toString()).toBe('');
+    expect(reader.sent).toHaveLength(1);
+    expect(await storedText(storage)).toBe('Session 1.');
+  });
+
+  it('stores an update that waits for a missing one, and what it released once that arrives', async () => {
+    const { room, log, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    const writer = connect();
+    room.join(writer.connection);
+    const client = typist();
+    client.text.insert(0, 'Findings');
+    client.text.insert(8, ' of session 2');
+    const [first, second] = client.frames;
+    // The second arrives first (another path, a retry): it cannot be applied yet.
+    room.receive(writer.connection, second!);
+    await log.barrier();
+    expect(room.doc.getText('text').toString()).toBe('');
+    room.receive(writer.connection, first!);
+    await log.barrier();
+    await nextTurn();
+    expect(room.doc.getText('text').toString()).toBe('Findings of session 2');
+    expect(await storedText(storage)).toBe('Findings of session 2');
+  });
+
+  it('falls back to the group commit, which retries, when the immediate commit fails', async () => {
+    const { room, log, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    const { writer, reader } = writerAndReader(room, connect);
+    const appendNow = storage.appendUpdatesNow.bind(storage);
+    let failures = 2;
+    storage.appendUpdatesNow = (batch) => {
+      if (failures-- > 0) throw new Error('disk I/O error');
+      return appendNow(batch);
+    };
+    const client = typist();
+    client.text.insert(0, 'Conclusions.');
+    room.receive(writer.connection, client.frames[0]!);
+    expect(reader.sent).toEqual([]); // not committed: not sent
+    expect(room.doc.getText('text').toString()).toBe('Conclusions.');
+    await log.barrier();
+    await nextTurn();
+    expect(reader.sent).toHaveLength(1);
+    expect(await storedText(storage)).toBe('Conclusions.');
   });
 });

@@ -16,6 +16,7 @@ import {
   encodeSyncStep2Update,
   encodeUpdate,
   isEmptyStateVector,
+  type DecodedStructs,
 } from './protocol.ts';
 import { changesNothing, rootTypesTouched } from './updateScope.ts';
 
@@ -220,8 +221,12 @@ export class Room {
           void this.deps.log.barrier().then(() => connection.send(reply));
           break;
         }
-        case 'sync-step-2':
         case 'update':
+          if (this.refuses(connection, message.update)) break;
+          if (this.relayAtOnce(connection, data, message.update, message.structs)) break;
+          Y.applyUpdate(this.doc, message.update, connection);
+          break;
+        case 'sync-step-2':
           if (this.refuses(connection, message.update)) break;
           Y.applyUpdate(this.doc, message.update, connection);
           break;
@@ -239,6 +244,63 @@ export class Room {
           : `message could not be applied: ${(error as Error).message}`;
       connection.close(CloseCode.MalformedMessage, reason);
     }
+  }
+
+  /**
+   * The quiet-room path of a client's update: commit it alone, relay the frame as received, then
+   * apply it, so that the others get it without waiting for an event-loop turn (the group
+   * commit's) or for the server's own copy of the document (docs/benchmarks.md, S1). Taken only
+   * when the outcome equals the general path's (apply, then commit what changed, then broadcast):
+   *
+   * - every struct of the update comes right after what the document holds of its client (no
+   *   duplicate to store, nothing it waits for from that client), and the document has nothing
+   *   pending that this update could release (that would have to be stored too);
+   * - the durable log can commit it now with nothing queued before it (`DurableLog.appendNow`);
+   * - no other instance shares the room (those get updates from the broadcast batch).
+   *
+   * Returns false, having changed nothing, when the general path must be taken.
+   */
+  private relayAtOnce(
+    connection: Connection,
+    frame: Uint8Array,
+    update: Uint8Array,
+    structs: DecodedStructs,
+  ): boolean {
+    const doc = this.ydoc;
+    if (!doc || this.deps.publish || this.committed.length > 0) return false;
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false;
+    let client = -1;
+    let next = 0;
+    for (const struct of structs) {
+      if (struct instanceof Y.Skip) return false;
+      if (struct.id.client !== client) {
+        client = struct.id.client;
+        next = Y.getState(doc.store, client);
+      }
+      if (struct.id.clock !== next) return false;
+      next += struct.length;
+    }
+    const seq = this.deps.log.appendNow(this.id, update);
+    if (seq === undefined) return false;
+    this.lastSeq = seq;
+    this.updatesSinceSnapshot++;
+    for (const other of this.connections) {
+      if (other !== connection) other.send(frame);
+    }
+    // Applied without the room's update listener, which would have nothing to do: Yjs encodes
+    // each change again for its update listeners, and there is no other.
+    doc.off('update', this.handleDocUpdate);
+    try {
+      Y.applyUpdate(doc, update, connection);
+    } finally {
+      doc.on('update', this.handleDocUpdate);
+    }
+    this.syncReplies.clear();
+    this.deps.onCommitted(this, update, connection);
+    if (this.uncommitted === 0 && this.updatesSinceSnapshot >= this.deps.compactAfterUpdates) {
+      this.deps.onCompactionDue(this);
+    }
+    return true;
   }
 
   /**

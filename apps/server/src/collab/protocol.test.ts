@@ -37,7 +37,7 @@ describe('decodeClientMessage', () => {
     const step2 = decodeClientMessage(encodeSyncStep2(doc, new Uint8Array([0])));
     expect(step2.type).toBe('sync-step-2');
     const update = Y.encodeStateAsUpdate(doc);
-    expect(decodeClientMessage(encodeUpdate(update))).toEqual({ type: 'update', update });
+    expect(decodeClientMessage(encodeUpdate(update))).toMatchObject({ type: 'update', update });
     expect(decodeClientMessage(frame(3))).toEqual({ type: 'query-awareness' });
 
     const awareness = new awarenessProtocol.Awareness(doc);

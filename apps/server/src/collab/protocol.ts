@@ -10,10 +10,13 @@ import { MessageType } from '@plenary/protocol';
  * over bytes, a Y.Doc and an Awareness; no socket, no timer, so all of it is testable offline.
  */
 
+/** The structs of a decoded update, by client then clock (what `Y.decodeUpdate` returns). */
+export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
+
 export type ClientMessage =
   | { type: 'sync-step-1'; stateVector: Uint8Array }
   | { type: 'sync-step-2'; update: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array; structs: DecodedStructs }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' };
 
@@ -74,8 +77,7 @@ function readClientMessage(decoder: decoding.Decoder, data: Uint8Array): ClientM
         }
         case syncProtocol.messageYjsUpdate: {
           const update = readBytes(decoder, 'update');
-          validateUpdate(update);
-          return { type: 'update', update };
+          return { type: 'update', update, structs: validateUpdate(update) };
         }
         default:
           throw new ProtocolError(`unknown sync message type ${syncType}`);
@@ -102,12 +104,12 @@ function validateStateVector(stateVector: Uint8Array): void {
   }
 }
 
-function validateUpdate(update: Uint8Array): void {
+function validateUpdate(update: Uint8Array): DecodedStructs {
   try {
     // Parses every struct and the delete set without touching any document: Y.applyUpdate
     // integrates structs before it reads the delete set, so a frame corrupt at its end would
     // otherwise be half-applied before it throws.
-    Y.decodeUpdate(update);
+    return Y.decodeUpdate(update).structs;
   } catch (error) {
     throw new ProtocolError(`update does not decode: ${(error as Error).message}`);
   }

@@ -94,6 +94,13 @@ export interface Storage {
    */
   appendUpdates(batch: readonly PendingUpdate[]): Promise<number[]>;
   /**
+   * The same, committed before it returns, for a storage whose commits do not wait on the network
+   * (SQLite): the core commits a lone update this way when no group commit is pending, so that
+   * a keystroke in a quiet room waits for no event-loop turn (docs/benchmarks.md, S1). Absent when
+   * a commit needs I/O the event loop must wait for (PostgreSQL).
+   */
+  appendUpdatesNow?(batch: readonly PendingUpdate[]): number[];
+  /**
    * Replaces the snapshot by `snapshot`, which must encode every update up to `uptoSeq`, and
    * deletes those updates. Updates after `uptoSeq` are kept.
    */

@@ -274,6 +274,14 @@ export class SqliteStorage implements Storage {
   }
 
   async appendUpdates(batch: readonly PendingUpdate[]): Promise<number[]> {
+    return this.commitUpdates(batch);
+  }
+
+  appendUpdatesNow(batch: readonly PendingUpdate[]): number[] {
+    return this.commitUpdates(batch);
+  }
+
+  private commitUpdates(batch: readonly PendingUpdate[]): number[] {
     if (batch.length === 0) return [];
     const seqs = this.appendTransaction(batch);
     this.disk?.committed();
