@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { Hono } from 'hono';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
@@ -11,6 +12,7 @@ import type { Storage } from '../storage/Storage.ts';
 import { fromSameOrigin, principalOf } from './authMiddleware.ts';
 import type { AppEnv } from './context.ts';
 import { HttpError } from './errors.ts';
+import { sendBinary } from './wsFrames.ts';
 
 /**
  * The thin adapter between Hono's websocket helper (on Node, `ws` underneath) and the
@@ -88,12 +90,22 @@ export function mountCollabRoute(
       return {
         onOpen(_event, ws) {
           const raw = ws.raw!;
+          // The TCP socket `ws` took over at the upgrade (the request's socket).
+          const transport = (c.env as { incoming: { socket: Duplex } }).incoming.socket;
           // ws reports protocol violations (a frame over maxPayload, bad framing) as an error and
           // then closes the socket itself with 1009 or 1002; the close event follows. Listened to
           // on the raw socket: @hono/node-ws's onError builds an ErrorEvent, not a global on
           // Node 20, so it would throw instead of reaching us.
           raw.on('error', (error) => {
             handle?.connection.logger.warn({ reason: error.message }, 'websocket error');
+          });
+          // Frames are read from the raw socket too: @hono/node-ws's onMessage copies each frame
+          // into a new ArrayBuffer inside a MessageEvent, a cost on every keystroke's path
+          // (docs/benchmarks.md, S1). Nothing is missed: onOpen runs before any frame is handled.
+          raw.on('message', (data, isBinary) => {
+            if (!isBinary) handle?.receive(String(data));
+            else if (Array.isArray(data)) handle?.receive(Buffer.concat(data));
+            else handle?.receive(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
           });
           if (!connectionAccess) {
             // Cannot happen (the check above ran first); refuse rather than trust.
@@ -110,7 +122,7 @@ export function mountCollabRoute(
           handle = collab.connect(
             id,
             {
-              send: (data) => raw.send(data),
+              send: (data) => sendBinary(raw, transport, data),
               close: (code, reason) => raw.close(code, reason),
               terminate: () => raw.terminate(),
               get bufferedAmount() {
@@ -119,10 +131,6 @@ export function mountCollabRoute(
             },
             connectionAccess,
           );
-        },
-        onMessage(event) {
-          const data: unknown = event.data;
-          handle?.receive(data instanceof ArrayBuffer ? new Uint8Array(data) : String(data));
         },
         onClose(event) {
           handle?.closed(event.code, event.reason);
