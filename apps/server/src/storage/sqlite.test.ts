@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runAccountsContract } from './accountsContract.ts';
 import { runStorageContract } from './contract.ts';
 import { SqliteStorage } from './sqlite.ts';
@@ -32,6 +32,32 @@ describe('SqliteStorage on disk', () => {
       expect(db.pragma('synchronous', { simple: true })).toBe(synchronous);
       expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
       await storage.close();
+    }
+  });
+
+  it('rewrites a document’s updated_at at most once a second while it is edited', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const storage = SqliteStorage.open(tempDir());
+      const start = Date.parse('2026-03-02T09:00:00.000Z');
+      vi.setSystemTime(start);
+      await storage.createDocument({ id: 'doc', title: 'Chair’s summary' });
+      const updatedAt = async () => (await storage.getDocument('doc'))!.updatedAt;
+      const append = (at: number) => {
+        vi.setSystemTime(at);
+        return storage.appendUpdates([{ documentId: 'doc', update: Uint8Array.of(0, 0) }]);
+      };
+      await append(start + 10);
+      expect(await updatedAt()).toBe(new Date(start + 10).toISOString());
+      await append(start + 600);
+      await storage.appendUpdatesNow([{ documentId: 'doc', update: Uint8Array.of(0, 0) }]);
+      expect(await updatedAt()).toBe(new Date(start + 10).toISOString());
+      await append(start + 1200);
+      expect(await updatedAt()).toBe(new Date(start + 1200).toISOString());
+      expect((await storage.loadContent('doc')).updates).toHaveLength(4);
+      await storage.close();
+    } finally {
+      vi.useRealTimers();
     }
   });
 

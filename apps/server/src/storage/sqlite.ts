@@ -115,12 +115,15 @@ export interface SqliteStorageOptions {
   logger?: Logger;
 }
 
+/** How stale a document's `updated_at` may be while it is being edited. */
+const TOUCH_EVERY_MS = 1000;
+
 /**
  * SQLite storage (better-sqlite3), one file `plenary.sqlite` in the data folder.
  *
  * Durability: WAL. `appendUpdates` returns once its transaction has committed into the log, so
  * what the core broadcasts survives `kill -9`. The log is fsynced before that (`before-broadcast`,
- * `synchronous = FULL`) or right after, off the event loop (`after-broadcast`, the default,
+ * `synchronous = FULL`) or after, off the event loop (`after-broadcast`, the default,
  * `synchronous = NORMAL`), and checkpointed by a thread of its own (`SqliteDisk`). The core puts
  * all the updates of one event-loop turn in one transaction.
  */
@@ -129,6 +132,8 @@ export class SqliteStorage implements Storage {
   private readonly statements;
   readonly accounts: SqliteAccounts;
   private readonly appendTransaction;
+  /** When each document's `updated_at` was last rewritten by an append (ms since the epoch). */
+  private readonly touchedAt = new Map<string, number>();
   /** Log fsyncs and checkpoints (absent in memory). */
   private readonly disk: SqliteDisk | undefined;
 
@@ -190,19 +195,14 @@ export class SqliteStorage implements Storage {
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ),
     };
-    this.appendTransaction = db.transaction((batch: readonly PendingUpdate[]) => {
-      const now = new Date().toISOString();
+    this.appendTransaction = db.transaction((batch: readonly PendingUpdate[], touch: readonly string[]) => {
       const seqs: number[] = [];
-      const touched = new Set<string>();
       for (const { documentId, update } of batch) {
-        const result = this.statements.insertUpdate.run(documentId, update);
-        seqs.push(Number(result.lastInsertRowid));
-        touched.add(documentId);
+        seqs.push(Number(this.statements.insertUpdate.run(documentId, update).lastInsertRowid));
       }
-      for (const id of touched) {
-        if (this.statements.touchDocument.run(now, id).changes === 0) {
-          throw new UnknownDocumentError(id);
-        }
+      const now = new Date().toISOString();
+      for (const id of touch) {
+        if (this.statements.touchDocument.run(now, id).changes === 0) throw new UnknownDocumentError(id);
       }
       return seqs;
     });
@@ -281,9 +281,29 @@ export class SqliteStorage implements Storage {
     return this.commitUpdates(batch);
   }
 
+  /**
+   * One transaction for the batch. A document's `updated_at` is rewritten at most once a second
+   * (`TOUCH_EVERY_MS`): rewriting it with every keystroke added a page to each commit, and a lone
+   * update whose document needs no touch is one INSERT, committed without BEGIN and COMMIT
+   * statements (docs/benchmarks.md, S1).
+   */
   private commitUpdates(batch: readonly PendingUpdate[]): number[] {
     if (batch.length === 0) return [];
-    const seqs = this.appendTransaction(batch);
+    const now = Date.now();
+    const touch: string[] = [];
+    for (const { documentId } of batch) {
+      const touchedAt = this.touchedAt.get(documentId);
+      const due = touchedAt === undefined || now - touchedAt >= TOUCH_EVERY_MS || now < touchedAt;
+      if (due && !touch.includes(documentId)) touch.push(documentId);
+    }
+    let seqs: number[];
+    if (batch.length === 1 && touch.length === 0) {
+      const { documentId, update } = batch[0]!;
+      seqs = [Number(this.statements.insertUpdate.run(documentId, update).lastInsertRowid)];
+    } else {
+      seqs = this.appendTransaction(batch, touch);
+      for (const id of touch) this.touchedAt.set(id, now);
+    }
     this.disk?.committed();
     return seqs;
   }
