@@ -41,8 +41,11 @@ export const s1: Scenario = {
 
 async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
   const clientCount = 20;
-  const edits = quick ? 150 : 3000;
-  const warmup = quick ? 20 : 200;
+  // Measured in the steady state: with 200 warm-up edits the servers' (and the clients') V8 was
+  // still compiling hot code through the measurement, on a background thread using a third of a
+  // core, most for the server with the most code (docs/benchmarks.md, fifth round).
+  const warmup = quick ? 20 : 3000;
+  const edits = warmup + (quick ? 130 : 3000);
   const [documentId] = await system.createDocuments(1, 'S1');
   const clients = Array.from({ length: clientCount }, () => stockClient(system.target, documentId!));
   await withTimeout(Promise.all(clients.map((c) => c.synced)), 30_000, 'S1 clients did not sync');

@@ -5,7 +5,7 @@ import type { SystemHandle, SystemOptions, Target } from './types.ts';
 
 /**
  * Plenary exactly as deployed: `node --import tsx apps/server/src/main.ts`, default SQLite
- * storage (WAL, synchronous=FULL), configured only through its documented variables.
+ * storage (WAL, fsync after the broadcast), configured only through its documented variables.
  * PLENARY_LOG_LEVEL=warn keeps per-connection info lines out of the measurement, so the port
  * is chosen by the harness and readiness read from GET /api/health.
  */
