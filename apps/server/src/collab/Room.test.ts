@@ -72,6 +72,15 @@ async function setup(content: StoredContent) {
   return { room, log, connect, storage };
 }
 
+/** A client's sync step 2 carrying `update`. */
+function syncStep2Frame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 /** A client's update message (what y-websocket sends for a local change). */
 function updateFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -131,9 +140,18 @@ describe('Room, dormant', () => {
     const replica = new Y.Doc();
     Y.applyUpdate(replica, step2!.payload);
     expect(replica.getText('text').toString()).toBe('Opening of the session.');
-    // Presence (like any edit) needs the live document.
+    // Presence does not need the document either; an edit does.
     room.receive(connection, presenceFrame());
+    await nextTurn();
+    expect(room.isDormant).toBe(true);
+    expect(room.awareness.getStates().size).toBe(1);
+    const edit = new Y.Doc();
+    Y.applyUpdate(edit, step2!.payload);
+    const frames = typist(edit).frames;
+    edit.getText('text').insert(0, 'Item 1. ');
+    room.receive(connection, frames[0]!);
     expect(room.isDormant).toBe(false);
+    expect(room.doc.getText('text').toString()).toBe('Item 1. Opening of the session.');
   });
 
   it('answers a joiner that has content of its own from the document', async () => {
@@ -167,17 +185,38 @@ describe('Room, dormant', () => {
     expect(room.isDormant).toBe(false);
   });
 
-  it('builds a cold-loaded document on the first join and answers new joiners with the stored bytes', async () => {
+  it('serves a join storm on a cold-loaded document from the stored bytes, building nothing', async () => {
     const stored = textUpdate('Agenda.');
     const { room, log, connect } = await setup({ snapshot: stored, updates: [], lastSeq: 1 });
     expect(room.isDormant).toBe(true);
-    const { connection, sent } = connect();
+    for (let i = 0; i < 3; i++) {
+      const { connection, sent } = connect();
+      room.join(connection);
+      // What a new y-websocket client sends: step 1, presence, and its (empty) step 2.
+      const client = new Y.Doc();
+      room.receive(connection, syncStep1(client));
+      room.receive(connection, presenceFrame());
+      room.receive(connection, syncStep2Frame(Y.encodeStateAsUpdate(client)));
+      await log.barrier();
+      const [step1, step2] = sent.filter((frame) => frame[0] === MessageType.Sync).map(syncFrame);
+      // The server's step 1 carries the state vector read out of the bytes.
+      expect(step1!.step).toBe(syncProtocol.messageYjsSyncStep1);
+      expect(step1!.payload).toEqual(Y.encodeStateVectorFromUpdate(stored));
+      expect(step2!.step).toBe(syncProtocol.messageYjsSyncStep2);
+      expect(step2!.payload).toEqual(stored);
+    }
+    expect(room.isDormant).toBe(true);
+    expect(room.awareness.getStates().size).toBe(3);
+    // A client that does bring something builds the document.
+    const { connection } = connect();
     room.join(connection);
+    const offline = new Y.Doc();
+    offline.getText('notes').insert(0, 'offline');
+    room.receive(connection, syncStep2Frame(Y.encodeStateAsUpdate(offline)));
     expect(room.isDormant).toBe(false);
-    room.receive(connection, syncStep1(new Y.Doc()));
     await log.barrier();
-    const step2 = sent.map(syncFrame).find((f) => f.step === syncProtocol.messageYjsSyncStep2)!;
-    expect(step2.payload).toEqual(stored);
+    expect(room.doc.getText('text').toString()).toBe('Agenda.');
+    expect(room.doc.getText('notes').toString()).toBe('offline');
   });
 
   it('answers an empty document from a dormant room', async () => {

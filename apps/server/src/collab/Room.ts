@@ -59,11 +59,15 @@ export interface RoomDeps {
  * durable log's commit, and sync replies wait for the log's barrier).
  *
  * A room is *dormant* while it holds its document only as the stored bytes, without a Y.Doc:
- * from its load until the first join or read, and again once nobody is in it (`hibernate`). A
- * materialized Y.Doc costs about 20 times its encoded size on the heap (docs/benchmarks.md, S5).
- * A hibernated room answers a join, and a sync step 1 with an empty state vector (every new
- * client), from the bytes; `doc` and `awareness` materialize it on first use. Once built from
- * the bytes, the doc's first empty-state-vector reply is those bytes, not a re-encoding (S4).
+ * from its load until the document is first needed, and again once nobody is in it
+ * (`hibernate`). A materialized Y.Doc costs about 20 times its encoded size on the heap
+ * (docs/benchmarks.md, S5), and building one from 4 MB blocks the event loop for 0.1-0.4 s (S4).
+ * A dormant room answers a join (with the state vector of the bytes), a sync step 1 with an
+ * empty state vector (every new client) and a sync step 2 that brings nothing (every new client
+ * again) from the bytes, and keeps presence without the document (awareness lives on a Y.Doc
+ * of its own, which holds no content); an edit, a state vector with content, or a read builds
+ * it (`doc`). Once built from the bytes, the doc's first empty-state-vector reply is those
+ * bytes, not a re-encoding (S4).
  */
 export class Room {
   readonly connections = new Set<Connection>();
@@ -113,8 +117,16 @@ export class Room {
     return this.ydoc ?? this.wake().doc;
   }
 
+  /** Presence; never needs the document (see the class comment). */
   get awareness(): awarenessProtocol.Awareness {
-    return this.presence ?? this.wake().awareness;
+    if (!this.presence) {
+      // Awareness takes a Y.Doc only for its own client id and its lifetime.
+      this.presence = new awarenessProtocol.Awareness(new Y.Doc({ gc: true }));
+      // The server has no presence of its own.
+      this.presence.setLocalState(null);
+      this.presence.on('update', this.handleAwarenessUpdate);
+    }
+    return this.presence;
   }
 
   /** True while the room holds its document as bytes only (see the class comment). */
@@ -124,28 +136,42 @@ export class Room {
 
   /**
    * Drops the Y.Doc and awareness of a room nobody is in, keeping the document as bytes, which
-   * equal storage since the room is settled. Returns false (and changes nothing) when the room is
-   * in use, unsettled, already dormant or destroyed.
+   * equal storage since the room is settled. Returns false (and keeps the document) when the
+   * room is in use, unsettled, already dormant or destroyed; the awareness of an empty, settled
+   * room is dropped in any case.
    */
   hibernate(): boolean {
-    const doc = this.ydoc;
+    if (this.destroyed || this.connections.size > 0 || !this.isSettled) return false;
     const awareness = this.presence;
-    if (!doc || !awareness || this.destroyed || this.connections.size > 0 || !this.isSettled) return false;
-    // Departures not yet flushed still have to reach the other instances.
-    this.flushAwareness();
+    if (awareness) {
+      // Departures not yet flushed still have to reach the other instances.
+      this.flushAwareness();
+      awareness.off('update', this.handleAwarenessUpdate);
+      awareness.destroy();
+      awareness.doc.destroy();
+      this.presence = undefined;
+    }
+    const doc = this.ydoc;
+    if (!doc) return false;
     this.stored = Y.encodeStateAsUpdate(doc);
     this.storedStateVector = Y.encodeStateVector(doc);
     this.syncReplies.clear();
     doc.off('update', this.handleDocUpdate);
-    awareness.off('update', this.handleAwarenessUpdate);
-    awareness.destroy();
     doc.destroy();
     this.ydoc = undefined;
-    this.presence = undefined;
     return true;
   }
 
-  private wake(): { doc: Y.Doc; awareness: awarenessProtocol.Awareness } {
+  /**
+   * The state vector of a dormant room's bytes: kept from the live doc when hibernated, read
+   * out of the bytes (a fraction of building the doc) once when cold-loaded.
+   */
+  private dormantStateVector(): Uint8Array {
+    this.storedStateVector ??= this.stored ? Y.encodeStateVectorFromUpdate(this.stored) : Uint8Array.of(0);
+    return this.storedStateVector;
+  }
+
+  private wake(): { doc: Y.Doc } {
     const doc = new Y.Doc({ gc: true });
     const stored = this.stored;
     if (stored) {
@@ -155,16 +181,11 @@ export class Room {
         this.syncReplies.set(EMPTY_STATE_VECTOR_KEY, encodeSyncStep2Update(stored));
       }
     }
-    const awareness = new awarenessProtocol.Awareness(doc);
-    // The server has no presence of its own.
-    awareness.setLocalState(null);
     doc.on('update', this.handleDocUpdate);
-    awareness.on('update', this.handleAwarenessUpdate);
     this.stored = null;
     this.storedStateVector = undefined;
     this.ydoc = doc;
-    this.presence = awareness;
-    return { doc, awareness };
+    return { doc };
   }
 
   /** True when every update applied to `doc` is committed. */
@@ -174,23 +195,15 @@ export class Room {
 
   join(connection: Connection): void {
     this.connections.add(connection);
-    if (!this.ydoc && this.storedStateVector) {
-      // Hibernated: the state vector kept from the live doc answers the join without building
-      // the doc again; a dormant room has no presence to send. A cold-loaded room is built here
-      // instead: reading the state vector out of the bytes costs 40% of building the doc
-      // (S4 profile), and the recommendations index builds it at load anyway.
-      connection.send(encodeSyncStep1FromStateVector(this.storedStateVector));
-      return;
-    }
-    const doc = this.doc;
-    connection.send(encodeSyncStep1(doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) connection.send(encodeAwareness(this.awareness, states));
+    const doc = this.ydoc;
+    connection.send(doc ? encodeSyncStep1(doc) : encodeSyncStep1FromStateVector(this.dormantStateVector()));
+    const presence = this.presence;
+    const states = presence ? [...presence.getStates().keys()] : [];
+    if (states.length > 0) connection.send(encodeAwareness(presence!, states));
   }
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    // A dormant room has no awareness states: any awareness message materializes it.
     if (connection.awarenessClients.size > 0 && this.presence) {
       awarenessProtocol.removeAwarenessStates(this.presence, [...connection.awarenessClients], connection);
     }
@@ -227,6 +240,8 @@ export class Room {
           Y.applyUpdate(this.doc, message.update, connection);
           break;
         case 'sync-step-2':
+          // Nothing the document lacks (every new client's answer): not even worth building it.
+          if (message.bringsNothing) break;
           if (this.refuses(connection, message.update)) break;
           Y.applyUpdate(this.doc, message.update, connection);
           break;
@@ -266,8 +281,8 @@ export class Room {
     update: Uint8Array,
     structs: DecodedStructs,
   ): boolean {
-    const doc = this.ydoc;
-    if (!doc || this.deps.publish || this.committed.length > 0) return false;
+    if (this.deps.publish || this.committed.length > 0) return false;
+    const doc = this.doc;
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false;
     let client = -1;
     let next = 0;

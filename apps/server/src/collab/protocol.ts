@@ -15,7 +15,8 @@ export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
 
 export type ClientMessage =
   | { type: 'sync-step-1'; stateVector: Uint8Array }
-  | { type: 'sync-step-2'; update: Uint8Array }
+  /** `bringsNothing`: an update without structs or deletions (a client with nothing new). */
+  | { type: 'sync-step-2'; update: Uint8Array; bringsNothing: boolean }
   | { type: 'update'; update: Uint8Array; structs: DecodedStructs }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' };
@@ -72,12 +73,16 @@ function readClientMessage(decoder: decoding.Decoder, data: Uint8Array): ClientM
         }
         case syncProtocol.messageYjsSyncStep2: {
           const update = readBytes(decoder, 'sync step 2');
-          validateUpdate(update);
-          return { type: 'sync-step-2', update };
+          const { structs, ds } = validateUpdate(update);
+          return {
+            type: 'sync-step-2',
+            update,
+            bringsNothing: structs.length === 0 && ds.clients.size === 0,
+          };
         }
         case syncProtocol.messageYjsUpdate: {
           const update = readBytes(decoder, 'update');
-          return { type: 'update', update, structs: validateUpdate(update) };
+          return { type: 'update', update, structs: validateUpdate(update).structs };
         }
         default:
           throw new ProtocolError(`unknown sync message type ${syncType}`);
@@ -104,12 +109,12 @@ function validateStateVector(stateVector: Uint8Array): void {
   }
 }
 
-function validateUpdate(update: Uint8Array): DecodedStructs {
+function validateUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   try {
     // Parses every struct and the delete set without touching any document: Y.applyUpdate
     // integrates structs before it reads the delete set, so a frame corrupt at its end would
     // otherwise be half-applied before it throws.
-    return Y.decodeUpdate(update).structs;
+    return Y.decodeUpdate(update);
   } catch (error) {
     throw new ProtocolError(`update does not decode: ${(error as Error).message}`);
   }

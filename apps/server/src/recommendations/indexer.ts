@@ -21,13 +21,15 @@ export class RecommendationIndexer {
     private readonly logger: Logger,
     private readonly readDocument: ReadDocument,
     private readonly debounceMs = 500,
+    private readonly loadDelayMs = 3000,
   ) {}
 
   readonly extension: CollabExtension = {
     name: 'recommendation-index',
-    // Not at once on load: a join storm on a large document would wait behind the index reading
-    // the whole document (docs/benchmarks.md, S4). The debounce lets the joiners be served first.
-    onLoad: (room) => this.schedule(room.id, this.debounceMs),
+    // Not at once on load: reading the document builds it, which blocks the event loop for
+    // 0.1-0.4 s for a 4 MB one, and a join storm is served from the stored bytes without it
+    // (docs/benchmarks.md, S4). The index is kept in the database, so it is only re-derived here.
+    onLoad: (room) => this.schedule(room.id, this.loadDelayMs),
     onUpdate: (room) => this.schedule(room.id, this.debounceMs),
   };
 
