@@ -113,3 +113,30 @@ describe('recommendations index', () => {
     },
   );
 });
+
+describe('recommendations index scheduling', () => {
+  it('rebuilds once a burst of edits has been quiet for the debounce, and sooner when asked', async () => {
+    const storage = new SqliteStorage(':memory:');
+    await storage.createDocument({ id: 'doc', title: 'Debounce' });
+    cleanups.push(() => storage.close());
+    const reads: number[] = [];
+    const started = performance.now();
+    const indexer = new RecommendationIndexer(storage, silent, async (_id, read) => {
+      reads.push(performance.now() - started);
+      return read(new Y.Doc());
+    });
+    // A keystroke every 20 ms for 300 ms: no rebuild until 500 ms after the last one.
+    let lastAt = 0;
+    for (let i = 0; i < 15; i++) {
+      lastAt = performance.now() - started;
+      indexer.schedule('doc', 500);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await until(() => reads.length === 1, 'the rebuild', 3000);
+    expect(reads[0]!).toBeGreaterThanOrEqual(lastAt + 480);
+    // A nearer deadline brings a pending rebuild forward.
+    indexer.schedule('doc', 5000);
+    indexer.schedule('doc', 10);
+    await until(() => reads.length === 2, 'the early rebuild', 1000);
+  });
+});

@@ -13,7 +13,8 @@ type ReadDocument = <T>(documentId: string, read: (doc: Y.Doc) => T) => Promise<
  * load rebuilds it.
  */
 export class RecommendationIndexer {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Scheduled rebuilds: when each is due (performance.now()) and the timer that will check. */
+  private readonly timers = new Map<string, { due: number; timer: NodeJS.Timeout }>();
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(
@@ -33,13 +34,33 @@ export class RecommendationIndexer {
     onUpdate: (room) => this.schedule(room.id, this.debounceMs),
   };
 
+  /**
+   * Rebuilds `documentId`'s rows once `delayMs` have passed without another call. Called for
+   * every committed update: a later deadline only moves the due time, and the timer, when it
+   * fires early, waits for the rest (re-arming a timer per keystroke showed in S1's profile).
+   */
   schedule(documentId: string, delayMs: number): void {
-    clearTimeout(this.timers.get(documentId));
-    const timer = setTimeout(() => {
+    const due = performance.now() + delayMs;
+    const pending = this.timers.get(documentId);
+    if (pending) {
+      if (due >= pending.due) {
+        pending.due = due;
+        return;
+      }
+      clearTimeout(pending.timer);
+    }
+    const entry = { due, timer: undefined as unknown as NodeJS.Timeout };
+    const fire = () => {
+      const wait = entry.due - performance.now();
+      if (wait > 1) {
+        entry.timer = setTimeout(fire, wait);
+        return;
+      }
       this.timers.delete(documentId);
       void this.reindex(documentId);
-    }, delayMs);
-    this.timers.set(documentId, timer);
+    };
+    entry.timer = setTimeout(fire, delayMs);
+    this.timers.set(documentId, entry);
   }
 
   /** Rebuilds one document's rows now (after any rebuild already running for it). */
@@ -61,7 +82,7 @@ export class RecommendationIndexer {
   /** Runs every scheduled rebuild now (shutdown, tests). */
   async flush(): Promise<void> {
     const pending = [...this.timers.keys()];
-    for (const id of pending) clearTimeout(this.timers.get(id));
+    for (const id of pending) clearTimeout(this.timers.get(id)?.timer);
     this.timers.clear();
     await Promise.all([...pending.map((id) => this.reindex(id)), ...this.running.values()]);
   }
