@@ -55,15 +55,27 @@ export class DurableLog {
 
   /**
    * Commits one update at once, outside the group commit, when that delays nobody: the storage
-   * commits without I/O the event loop must wait for (`appendUpdatesNow`), and nothing is queued,
-   * committing or waiting for a retry, so the log keeps the order of the appends. Returns the
+   * commits without I/O the event loop must wait for (`appendUpdatesNow`), nothing is queued,
+   * committing or waiting for a retry, so the log keeps the order of the appends, and no other
+   * update was committed this way in the same event-loop turn (under load, group commit wins:
+   * docs/benchmarks.md, S6). Returns the
    * update's sequence number, or undefined when the caller must `append` instead; a failed commit
    * is logged and also returns undefined, so that `append` keeps and retries the update.
    */
   appendNow(documentId: string, update: Uint8Array): number | undefined {
-    if (!this.storage.appendUpdatesNow || this.queue.length > 0 || this.flushing || this.retryTimer) {
+    if (
+      !this.storage.appendUpdatesNow ||
+      this.committedNowThisTurn ||
+      this.queue.length > 0 ||
+      this.flushing ||
+      this.retryTimer
+    ) {
       return undefined;
     }
+    // One per event-loop turn: when several updates arrive together (a busy server), the others
+    // are worth grouping, and the first one's commit delays them less than a turn would.
+    this.committedNowThisTurn = true;
+    setImmediate(this.endTurn);
     const started = performance.now();
     try {
       const [seq] = this.storage.appendUpdatesNow([{ documentId, update }]);
@@ -78,6 +90,11 @@ export class DurableLog {
       return undefined;
     }
   }
+
+  private committedNowThisTurn = false;
+  private readonly endTurn = (): void => {
+    this.committedNowThisTurn = false;
+  };
 
   /** Resolves when everything appended so far is committed. */
   barrier(): Promise<void> {

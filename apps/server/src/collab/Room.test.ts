@@ -280,6 +280,26 @@ describe('Room, a lone update in a quiet room', () => {
     expect(reader.sent).toHaveLength(1);
   });
 
+  it('commits only the first update of an event-loop turn at once; the others are grouped', async () => {
+    const { room, log, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    const { writer, reader } = writerAndReader(room, connect);
+    const client = typist();
+    for (const word of ['One ', 'two ', 'three.']) client.text.insert(client.text.length, word);
+    for (const frame of client.frames) room.receive(writer.connection, frame);
+    expect(reader.sent).toEqual([client.frames[0]]);
+    expect(log.busy).toBe(true);
+    await log.barrier();
+    await nextTurn();
+    // The other two went out together, as one frame, from one commit.
+    expect(reader.sent).toHaveLength(2);
+    expect((await storage.loadContent('doc')).updates).toHaveLength(3);
+    expect(await storedText(storage)).toBe('One two three.');
+    // A later turn: at once again.
+    client.text.insert(0, '1. ');
+    room.receive(writer.connection, client.frames.at(-1)!);
+    expect(reader.sent).toHaveLength(3);
+  });
+
   it('takes the group commit for a duplicate, which is then neither stored nor sent', async () => {
     const { room, log, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
     const { writer, reader } = writerAndReader(room, connect);
