@@ -34,9 +34,9 @@ export function gatedStorage(inner: Storage, gates: { load?: Gate; append?: Gate
       await gates.append?.pass();
       return inner.appendUpdates(batch);
     },
-    compact: async (id, snapshot, uptoSeq) => {
+    compact: async (id, snapshot, uptoSeq, stateVector) => {
       await gates.compact?.pass();
-      return inner.compact(id, snapshot, uptoSeq);
+      return inner.compact(id, snapshot, uptoSeq, stateVector);
     },
   };
   // Commits that wait at a gate cannot also be made synchronously: every update then takes the

@@ -455,10 +455,11 @@ export class CollabServer {
     this.compacting.add(room.id);
     if (!this.broker && room.isSettled && !room.isDormant) {
       const snapshot = Y.encodeStateAsUpdate(room.doc);
+      const stateVector = Y.encodeStateVector(room.doc);
       const uptoSeq = room.lastSeq;
       const folded = room.updatesSinceSnapshot;
       try {
-        await this.storage.compact(room.id, snapshot, uptoSeq);
+        await this.storage.compact(room.id, snapshot, uptoSeq, stateVector);
         room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - folded);
       } catch (error) {
         this.logger.error({ err: error, doc: room.id }, 'compaction failed; the update log is kept');
@@ -473,7 +474,12 @@ export class CollabServer {
       if (content.updates.length === 0) return;
       // Applied to a scratch doc (not kept as merged bytes) so that deleted content is collected.
       Y.applyUpdate(scratch, mergedUpdate(content)!);
-      await this.storage.compact(room.id, Y.encodeStateAsUpdate(scratch), content.lastSeq);
+      await this.storage.compact(
+        room.id,
+        Y.encodeStateAsUpdate(scratch),
+        content.lastSeq,
+        Y.encodeStateVector(scratch),
+      );
       room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - content.updates.length);
     } catch (error) {
       this.logger.error({ err: error, doc: room.id }, 'compaction failed; the update log is kept');

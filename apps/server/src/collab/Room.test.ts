@@ -219,6 +219,24 @@ describe('Room, dormant', () => {
     expect(room.doc.getText('notes').toString()).toBe('offline');
   });
 
+  it('answers the join of a cold room with the state vector stored with its snapshot', async () => {
+    const full = new Y.Doc();
+    full.getText('text').insert(0, 'Agenda.');
+    // What was stored with the snapshot (here an older, smaller vector than the bytes'), not
+    // what the bytes would say if they were parsed.
+    const storedVector = Y.encodeStateVector(new Y.Doc());
+    const { room, connect } = await setup({
+      snapshot: Y.encodeStateAsUpdate(full),
+      snapshotStateVector: storedVector,
+      updates: [],
+      lastSeq: 1,
+    });
+    const { connection, sent } = connect();
+    room.join(connection);
+    expect(syncFrame(sent[0]!).payload).toEqual(storedVector);
+    expect(room.isDormant).toBe(true);
+  });
+
   it('answers an empty document from a dormant room', async () => {
     const { room, log, connect } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
     expect(room.hibernate()).toBe(false); // never built: dormant already

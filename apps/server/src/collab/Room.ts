@@ -85,7 +85,7 @@ export class Room {
   private presence: awarenessProtocol.Awareness | undefined;
   /** While dormant: the whole document as stored (null when it has no content). */
   private stored: Uint8Array | null;
-  /** While hibernated: the state vector of `stored`, kept from the live doc. */
+  /** While dormant: the state vector of `stored`, once known (`dormantStateVector`). */
   private storedStateVector: Uint8Array | undefined;
   private awarenessChanged = new Set<number>();
   /** Committed updates not yet broadcast (one commit batch). */
@@ -107,6 +107,8 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.stored = mergedUpdate(content);
+    // Stored with the snapshot: the state vector of `stored` when nothing came after it.
+    if (content.updates.length === 0) this.storedStateVector = content.snapshotStateVector;
     this.lastSeq = content.lastSeq;
     this.storageWatermark = content.lastSeq;
     this.updatesSinceSnapshot = content.updates.length;
@@ -163,8 +165,8 @@ export class Room {
   }
 
   /**
-   * The state vector of a dormant room's bytes: kept from the live doc when hibernated, read
-   * out of the bytes (a fraction of building the doc) once when cold-loaded.
+   * The state vector of a dormant room's bytes: kept from the live doc when hibernated, stored
+   * with the snapshot, or else read out of the bytes (a fraction of building the doc) once.
    */
   private dormantStateVector(): Uint8Array {
     this.storedStateVector ??= this.stored ? Y.encodeStateVectorFromUpdate(this.stored) : Uint8Array.of(0);

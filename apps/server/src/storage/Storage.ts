@@ -18,6 +18,12 @@ export interface DocumentRecord {
 
 export interface StoredContent {
   snapshot: Uint8Array | null;
+  /**
+   * The snapshot's state vector, when it was stored with it (compactions since this field
+   * existed): lets a document with no updates after its snapshot answer joiners without parsing
+   * the snapshot (docs/benchmarks.md, S4). Absent from `loadContentSince`.
+   */
+  snapshotStateVector?: Uint8Array;
   /** Updates committed after the snapshot, in commit order. */
   updates: Uint8Array[];
   /** Sequence number of the last update included (snapshot or log); 0 for an empty document. */
@@ -102,9 +108,10 @@ export interface Storage {
   appendUpdatesNow?(batch: readonly PendingUpdate[]): number[];
   /**
    * Replaces the snapshot by `snapshot`, which must encode every update up to `uptoSeq`, and
-   * deletes those updates. Updates after `uptoSeq` are kept.
+   * deletes those updates. Updates after `uptoSeq` are kept. `stateVector`, if given, must be
+   * the snapshot's.
    */
-  compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  compact(id: string, snapshot: Uint8Array, uptoSeq: number, stateVector?: Uint8Array): Promise<void>;
   /** Sequence number of the document's last committed update (0 when it has none). */
   lastSeq(id: string): Promise<number>;
   /** Number of log entries after the snapshot (what compaction would fold). */

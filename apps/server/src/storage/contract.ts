@@ -133,6 +133,22 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       expect(contentOf(await storage.loadContent('c'))).toBe('one two three');
     });
 
+    it('keeps a snapshot’s state vector with it, and drops it with the next snapshot without one', async () => {
+      await storage.createDocument({ id: 'sv', title: 'sv' });
+      const doc = new Y.Doc();
+      const [s1] = await storage.appendUpdates([{ documentId: 'sv', update: textUpdate(doc, 0, 'Agenda.') }]);
+      expect((await storage.loadContent('sv')).snapshotStateVector).toBeUndefined();
+      await storage.compact('sv', Y.encodeStateAsUpdate(doc), s1!, Y.encodeStateVector(doc));
+      expect((await storage.loadContent('sv')).snapshotStateVector).toEqual(Y.encodeStateVector(doc));
+      const [s2] = await storage.appendUpdates([
+        { documentId: 'sv', update: textUpdate(doc, 7, ' Item 1.') },
+      ]);
+      await storage.compact('sv', Y.encodeStateAsUpdate(doc), s2!);
+      const loaded = await storage.loadContent('sv');
+      expect(loaded.snapshotStateVector).toBeUndefined();
+      expect(contentOf(loaded)).toBe('Agenda. Item 1.');
+    });
+
     it('replaces and queries the recommendations index', async () => {
       await storage.createDocument({ id: 'm1', title: 'Islamabad summary' });
       await storage.createDocument({ id: 'm2', title: 'Abidjan summary' });

@@ -146,8 +146,8 @@ export class PostgresStorage implements Storage {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       const exists = await client.query('SELECT 1 FROM documents WHERE id = $1', [id]);
       if (exists.rowCount === 0) throw new UnknownDocumentError(id);
-      const snapshot = await client.query<{ upto_seq: string; data: Buffer }>(
-        'SELECT upto_seq, data FROM document_snapshots WHERE document_id = $1',
+      const snapshot = await client.query<{ upto_seq: string; data: Buffer; state_vector: Buffer | null }>(
+        'SELECT upto_seq, data, state_vector FROM document_snapshots WHERE document_id = $1',
         [id],
       );
       const after = snapshot.rows[0] ? Number(snapshot.rows[0].upto_seq) : 0;
@@ -156,8 +156,10 @@ export class PostgresStorage implements Storage {
         [id, after],
       );
       await client.query('COMMIT');
+      const stateVector = snapshot.rows[0]?.state_vector;
       return {
         snapshot: snapshot.rows[0] ? toBytes(snapshot.rows[0].data) : null,
+        ...(stateVector ? { snapshotStateVector: toBytes(stateVector) } : {}),
         updates: updates.rows.map((row) => toBytes(row.data)),
         lastSeq: updates.rows.length > 0 ? Number(updates.rows[updates.rows.length - 1]!.seq) : after,
       };
@@ -243,7 +245,7 @@ export class PostgresStorage implements Storage {
     }
   }
 
-  async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(id: string, snapshot: Uint8Array, uptoSeq: number, stateVector?: Uint8Array): Promise<void> {
     await this.transaction(async (client) => {
       const doc = await client.query('SELECT 1 FROM documents WHERE id = $1 FOR UPDATE', [id]);
       if (doc.rowCount === 0) throw new UnknownDocumentError(id);
@@ -254,9 +256,10 @@ export class PostgresStorage implements Storage {
       // A late compaction must never replace a newer snapshot with an older one.
       if (current.rows[0] && Number(current.rows[0].upto_seq) >= uptoSeq) return;
       await client.query(
-        `INSERT INTO document_snapshots (document_id, upto_seq, data) VALUES ($1, $2, $3)
-         ON CONFLICT (document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
-        [id, uptoSeq, Buffer.from(snapshot)],
+        `INSERT INTO document_snapshots (document_id, upto_seq, data, state_vector) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data,
+           state_vector = excluded.state_vector`,
+        [id, uptoSeq, Buffer.from(snapshot), stateVector ? Buffer.from(stateVector) : null],
       );
       await client.query('DELETE FROM document_updates WHERE document_id = $1 AND seq <= $2', [id, uptoSeq]);
     });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runAccountsContract } from './accountsContract.ts';
@@ -59,6 +60,29 @@ describe('SqliteStorage on disk', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('opens a data folder from before snapshots kept their state vector', async () => {
+    const dir = tempDir();
+    const old = new Database(path.join(dir, 'plenary.sqlite'));
+    old.exec(`CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+              CREATE TABLE document_snapshots (document_id TEXT PRIMARY KEY REFERENCES documents(id)
+                ON DELETE CASCADE, upto_seq INTEGER NOT NULL, data BLOB NOT NULL);`);
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'kept');
+    old.prepare('INSERT INTO documents VALUES (?, ?, ?, ?)').run('old', 'Old', 'x', 'x');
+    old.prepare('INSERT INTO document_snapshots VALUES (?, ?, ?)').run('old', 3, Y.encodeStateAsUpdate(doc));
+    old.close();
+    const storage = SqliteStorage.open(dir);
+    const content = await storage.loadContent('old');
+    expect(content.snapshotStateVector).toBeUndefined();
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, content.snapshot!);
+    expect(copy.getText('t').toString()).toBe('kept');
+    await storage.compact('old', Y.encodeStateAsUpdate(doc), 4, Y.encodeStateVector(doc));
+    expect((await storage.loadContent('old')).snapshotStateVector).toEqual(Y.encodeStateVector(doc));
+    await storage.close();
   });
 
   it('keeps everything across close and reopen', async () => {

@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS document_snapshots (
   document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
   upto_seq INTEGER NOT NULL,
-  data BLOB NOT NULL
+  data BLOB NOT NULL,
+  state_vector BLOB
 );
 CREATE TABLE IF NOT EXISTS document_updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -146,6 +147,11 @@ export class SqliteStorage implements Storage {
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    // Data folders made before the snapshot's state vector was stored.
+    const snapshotColumns = this.db.pragma('table_info(document_snapshots)') as Array<{ name: string }>;
+    if (!snapshotColumns.some((column) => column.name === 'state_vector')) {
+      this.db.exec('ALTER TABLE document_snapshots ADD COLUMN state_vector BLOB');
+    }
     if (file !== ':memory:') {
       // Checkpoints run in SqliteDisk's thread; here one would stall the event loop on its fsyncs.
       this.db.pragma('wal_autocheckpoint = 0');
@@ -165,16 +171,17 @@ export class SqliteStorage implements Storage {
       getDocument: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
       listDocuments: db.prepare<[], DocumentRow>('SELECT * FROM documents ORDER BY updated_at DESC, id'),
       touchDocument: db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?'),
-      getSnapshot: db.prepare<[string], { upto_seq: number; data: Buffer }>(
-        'SELECT upto_seq, data FROM document_snapshots WHERE document_id = ?',
+      getSnapshot: db.prepare<[string], { upto_seq: number; data: Buffer; state_vector: Buffer | null }>(
+        'SELECT upto_seq, data, state_vector FROM document_snapshots WHERE document_id = ?',
       ),
       getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
       ),
       insertUpdate: db.prepare('INSERT INTO document_updates (document_id, data) VALUES (?, ?)'),
       upsertSnapshot: db.prepare(
-        `INSERT INTO document_snapshots (document_id, upto_seq, data) VALUES (?, ?, ?)
-         ON CONFLICT(document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data`,
+        `INSERT INTO document_snapshots (document_id, upto_seq, data, state_vector) VALUES (?, ?, ?, ?)
+         ON CONFLICT(document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data,
+           state_vector = excluded.state_vector`,
       ),
       deleteUpdatesUpTo: db.prepare('DELETE FROM document_updates WHERE document_id = ? AND seq <= ?'),
       lastSeq: db.prepare<[string, string], { seq: number | null }>(
@@ -252,6 +259,7 @@ export class SqliteStorage implements Storage {
       const rows = this.statements.getUpdates.all(id, after);
       return {
         snapshot: snapshot ? toBytes(snapshot.data) : null,
+        ...(snapshot?.state_vector ? { snapshotStateVector: toBytes(snapshot.state_vector) } : {}),
         updates: rows.map((row) => toBytes(row.data)),
         lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : after,
       };
@@ -312,13 +320,13 @@ export class SqliteStorage implements Storage {
     await this.disk?.flush();
   }
 
-  async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+  async compact(id: string, snapshot: Uint8Array, uptoSeq: number, stateVector?: Uint8Array): Promise<void> {
     this.db.transaction(() => {
       if (!this.statements.getDocument.get(id)) throw new UnknownDocumentError(id);
       const current = this.statements.getSnapshot.get(id);
       // A late compaction must never replace a newer snapshot with an older one.
       if (current && current.upto_seq >= uptoSeq) return;
-      this.statements.upsertSnapshot.run(id, uptoSeq, snapshot);
+      this.statements.upsertSnapshot.run(id, uptoSeq, snapshot, stateVector ?? null);
       this.statements.deleteUpdatesUpTo.run(id, uptoSeq);
     })();
   }
