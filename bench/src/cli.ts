@@ -7,6 +7,7 @@ import { machineInfo } from './machine.ts';
 import { failures, figuresTable, targetsTable, writeResults, type RunRecord } from './report.ts';
 import type { Job, JobResult } from './runner.ts';
 import { SCENARIOS } from './scenarios/index.ts';
+import { medianMetrics } from './stats.ts';
 import type { Metrics } from './scenarios/types.ts';
 import { SYSTEM_NAMES, type SystemName } from './systems/types.ts';
 import { evaluateTargets } from './targets.ts';
@@ -23,6 +24,8 @@ writes bench/results/<timestamp>.json.
   --data-root DIR       where the servers' databases go (default: the OS temp folder)
   --profile DIR         run the servers with --cpu-prof, profiles written to DIR
   --plenary-root DIR    run the Plenary server of another working copy (a branch, a fix)
+  --repeat N            run each scenario N times, the systems taking turns, and judge every
+                        metric's median (each run is kept in the results file)
   --out FILE            results file (default bench/results/<timestamp>.json)
   --help`;
 
@@ -37,6 +40,7 @@ function parseOptions() {
       'data-root': { type: 'string' },
       profile: { type: 'string' },
       'plenary-root': { type: 'string' },
+      repeat: { type: 'string', default: '1' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -58,6 +62,10 @@ function parseOptions() {
       );
     }
   }
+  const repeat = Number(values.repeat);
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > 50) {
+    throw new Error(`--repeat takes a whole number from 1 to 50, not ${JSON.stringify(values.repeat)}`);
+  }
   const systems = list(values.system);
   for (const system of systems) {
     if (!SYSTEM_NAMES.includes(system as SystemName)) {
@@ -71,6 +79,7 @@ function parseOptions() {
     dataRoot: path.resolve(values['data-root'] ?? os.tmpdir()),
     serverNodeFlags: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
     plenaryRoot: values['plenary-root'] ? path.resolve(values['plenary-root']) : undefined,
+    repeat,
     out: values.out,
   };
 }
@@ -133,34 +142,43 @@ async function main(): Promise<void> {
   }
 
   const records: RunRecord[] = [];
+  /** With --repeat: every run, as a run record with its round. */
+  const runs: Array<RunRecord & { round: number }> = [];
   const timeoutMs = options.quick ? 90_000 : 600_000;
   for (const scenario of options.scenarios) {
     if (!scenario.implemented) {
       records.push({ id: scenario.id, status: scenario.note ?? 'not implemented' });
       continue;
     }
-    for (const system of options.systems.filter((s) => !scenario.systems || scenario.systems.includes(s))) {
-      process.stderr.write(`${scenario.id} ${scenario.title} -- ${system}\n`);
-      const jobStarted = performance.now();
-      const result = await runJob(
-        {
-          scenario: scenario.id,
-          system,
-          quick: options.quick,
-          dataRoot: options.dataRoot,
-          serverNodeFlags: options.serverNodeFlags,
-          plenaryRoot: options.plenaryRoot,
-        },
-        timeoutMs,
-      );
-      const wallS = Math.round((performance.now() - jobStarted) / 100) / 10;
-      records.push(
-        result.ok
+    const systems = options.systems.filter((s) => !scenario.systems || scenario.systems.includes(s));
+    const bySystem = new Map<SystemName, RunRecord[]>(systems.map((system) => [system, []]));
+    // Round by round, each system in turn: a drift of the machine reaches every system alike.
+    for (let round = 1; round <= options.repeat; round++) {
+      for (const system of systems) {
+        const of = options.repeat > 1 ? ` (round ${round} of ${options.repeat})` : '';
+        process.stderr.write(`${scenario.id} ${scenario.title} -- ${system}${of}\n`);
+        const jobStarted = performance.now();
+        const result = await runJob(
+          {
+            scenario: scenario.id,
+            system,
+            quick: options.quick,
+            dataRoot: options.dataRoot,
+            serverNodeFlags: options.serverNodeFlags,
+            plenaryRoot: options.plenaryRoot,
+          },
+          timeoutMs,
+        );
+        const wallS = Math.round((performance.now() - jobStarted) / 100) / 10;
+        const record: RunRecord = result.ok
           ? { id: scenario.id, system, metrics: result.metrics, wallS }
-          : { id: scenario.id, system, error: result.error, wallS },
-      );
-      if (!result.ok) process.stderr.write(`  failed: ${result.error}\n`);
+          : { id: scenario.id, system, error: result.error, wallS };
+        bySystem.get(system)!.push(record);
+        if (options.repeat > 1) runs.push({ ...record, round });
+        if (!result.ok) process.stderr.write(`  failed: ${result.error}\n`);
+      }
     }
+    for (const [system, list] of bySystem) records.push(combine(scenario.id, system, list));
   }
 
   const targets = options.scenarios.flatMap((scenario) => {
@@ -179,17 +197,32 @@ async function main(): Promise<void> {
       ' ',
     ),
     quick: options.quick,
+    ...(options.repeat > 1 ? { repeat: options.repeat, runs } : {}),
     startedAt: started.toISOString(),
     durationS,
     scenarios: records,
     targets,
   });
 
+  if (options.repeat > 1) {
+    process.stdout.write(
+      `\nEach figure is the median of ${options.repeat} runs, the systems taking turns.\n`,
+    );
+  }
   process.stdout.write(`\n${figuresTable(options.scenarios, records)}\n\n${targetsTable(targets)}\n\n`);
   for (const failure of failures(records)) process.stdout.write(`failed: ${failure}\n`);
   process.stdout.write(`${durationS} s; results in ${path.relative(process.cwd(), out)}\n`);
   // A run where a system failed is not a benchmark result: CI must notice.
   if (failures(records).length > 0) process.exitCode = 1;
+}
+
+/** One record for a scenario and system: the run itself, or its runs' medians; a failure wins. */
+function combine(id: string, system: SystemName, list: RunRecord[]): RunRecord {
+  const failed = list.find((record) => 'error' in record);
+  if (failed || list.length === 1) return failed ?? list[0]!;
+  const metrics = list.flatMap((record) => ('metrics' in record ? [record.metrics] : []));
+  const wallS = list.reduce((sum, record) => sum + ('wallS' in record ? record.wallS : 0), 0);
+  return { id, system, metrics: medianMetrics(metrics), wallS: Math.round(wallS * 10) / 10 };
 }
 
 await main();

@@ -16,6 +16,9 @@ export interface Results {
   machine: MachineInfo;
   command: string;
   quick: boolean;
+  /** With --repeat: how many runs each figure is the median of, and every run. */
+  repeat?: number;
+  runs?: Array<RunRecord & { round: number }>;
   startedAt: string;
   durationS: number;
   scenarios: RunRecord[];

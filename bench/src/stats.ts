@@ -82,3 +82,28 @@ export function round(value: number): number {
   if (abs < 1000) return Math.round(value * 10) / 10;
   return Math.round(value);
 }
+
+/**
+ * Each metric's median over repeated runs of one scenario and system (`--repeat`): numbers by
+ * value (the mean of the middle two for an even count; an infinite figure counts as the largest),
+ * anything else by the most frequent value (the first run's on a tie).
+ */
+export function medianMetrics(runs: ReadonlyArray<Record<string, number | string | boolean | null>>) {
+  const result: Record<string, number | string | boolean | null> = {};
+  for (const key of Object.keys(runs[0] ?? {})) {
+    const values = runs.map((run) => run[key] ?? null);
+    if (values.every((value) => typeof value === 'number')) {
+      const sorted = (values as number[]).slice().sort((a, b) => a - b);
+      const middle = sorted.length >> 1;
+      result[key] =
+        sorted.length % 2 === 1 ? sorted[middle]! : round((sorted[middle - 1]! + sorted[middle]!) / 2);
+    } else {
+      const counts = new Map<number | string | boolean | null, number>();
+      for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+      let best = values[0] ?? null;
+      for (const [value, count] of counts) if (count > counts.get(best)!) best = value;
+      result[key] = best;
+    }
+  }
+  return result;
+}
