@@ -32,11 +32,11 @@ CREATE TABLE IF NOT EXISTS document_snapshots (
   state_vector BLOB
 );
 CREATE TABLE IF NOT EXISTS document_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  data BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS document_updates_by_document ON document_updates(document_id, seq);
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (document_id, seq)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS recommendations (
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   rec_id TEXT NOT NULL,
@@ -116,6 +116,37 @@ export interface SqliteStorageOptions {
   logger?: Logger;
 }
 
+/**
+ * The update log used to be a rowid table with AUTOINCREMENT and an index on (document, seq):
+ * three pages written per commit (table, index, `sqlite_sequence`). It is now one B-tree keyed by
+ * (document, seq), numbered by the storage, so a keystroke's commit writes one page and takes
+ * about half the time (docs/benchmarks.md, S1). An older data folder's log is rebuilt in that
+ * shape when it is opened, numbers kept. Numbers matter within a document (watermarks,
+ * compaction): the next one is above every number still in the log or in a snapshot, so a
+ * number may be used again only after every trace of it went with its document.
+ */
+function migrateUpdateLog(db: Database.Database): void {
+  const table = db
+    .prepare<
+      [],
+      { sql: string }
+    >("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'document_updates'")
+    .get();
+  if (!table || !/AUTOINCREMENT/i.test(table.sql)) return;
+  db.transaction(() => {
+    db.exec(`CREATE TABLE document_updates_rebuilt (
+               document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+               seq INTEGER NOT NULL,
+               data BLOB NOT NULL,
+               PRIMARY KEY (document_id, seq)
+             ) WITHOUT ROWID;
+             INSERT INTO document_updates_rebuilt (document_id, seq, data)
+               SELECT document_id, seq, data FROM document_updates;
+             DROP TABLE document_updates;
+             ALTER TABLE document_updates_rebuilt RENAME TO document_updates;`);
+  })();
+}
+
 /** How stale a document's `updated_at` may be while it is being edited. */
 const TOUCH_EVERY_MS = 1000;
 
@@ -133,6 +164,8 @@ export class SqliteStorage implements Storage {
   private readonly statements;
   readonly accounts: SqliteAccounts;
   private readonly appendTransaction;
+  /** The sequence number of the next update appended. */
+  private nextSeq: number;
   /** When each document's `updated_at` was last rewritten by an append (ms since the epoch). */
   private readonly touchedAt = new Map<string, number>();
   /** Log fsyncs and checkpoints (absent in memory). */
@@ -146,6 +179,7 @@ export class SqliteStorage implements Storage {
     this.db.pragma(fsyncMode === 'before-broadcast' ? 'synchronous = FULL' : 'synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    migrateUpdateLog(this.db);
     this.db.exec(SCHEMA);
     // Data folders made before the snapshot's state vector was stored.
     const snapshotColumns = this.db.pragma('table_info(document_snapshots)') as Array<{ name: string }>;
@@ -177,7 +211,7 @@ export class SqliteStorage implements Storage {
       getUpdates: db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM document_updates WHERE document_id = ? AND seq > ? ORDER BY seq',
       ),
-      insertUpdate: db.prepare('INSERT INTO document_updates (document_id, data) VALUES (?, ?)'),
+      insertUpdate: db.prepare('INSERT INTO document_updates (document_id, seq, data) VALUES (?, ?, ?)'),
       upsertSnapshot: db.prepare(
         `INSERT INTO document_snapshots (document_id, upto_seq, data, state_vector) VALUES (?, ?, ?, ?)
          ON CONFLICT(document_id) DO UPDATE SET upto_seq = excluded.upto_seq, data = excluded.data,
@@ -202,10 +236,21 @@ export class SqliteStorage implements Storage {
         'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       ),
     };
+    // This connection is the only writer of the log (one server per data folder): it numbers the
+    // updates itself, above every number ever stored or folded into a snapshot.
+    const { top } = db
+      .prepare<[], { top: number | null }>(
+        `SELECT max(coalesce((SELECT max(seq) FROM document_updates), 0),
+                    coalesce((SELECT max(upto_seq) FROM document_snapshots), 0)) AS top`,
+      )
+      .get()!;
+    this.nextSeq = (top ?? 0) + 1;
     this.appendTransaction = db.transaction((batch: readonly PendingUpdate[], touch: readonly string[]) => {
       const seqs: number[] = [];
       for (const { documentId, update } of batch) {
-        seqs.push(Number(this.statements.insertUpdate.run(documentId, update).lastInsertRowid));
+        const seq = this.nextSeq++;
+        this.statements.insertUpdate.run(documentId, seq, update);
+        seqs.push(seq);
       }
       const now = new Date().toISOString();
       for (const id of touch) {
@@ -229,7 +274,7 @@ export class SqliteStorage implements Storage {
     try {
       this.db.transaction(() => {
         this.statements.insertDocument.run(doc.id, doc.title, now, now);
-        if (initialContent) this.statements.insertUpdate.run(doc.id, initialContent);
+        if (initialContent) this.statements.insertUpdate.run(doc.id, this.nextSeq++, initialContent);
         if (owner) this.statements.insertOwner.run(doc.id, owner.userId, owner.role, now);
       })();
     } catch (error) {
@@ -307,7 +352,9 @@ export class SqliteStorage implements Storage {
     let seqs: number[];
     if (batch.length === 1 && touch.length === 0) {
       const { documentId, update } = batch[0]!;
-      seqs = [Number(this.statements.insertUpdate.run(documentId, update).lastInsertRowid)];
+      const seq = this.nextSeq++;
+      this.statements.insertUpdate.run(documentId, seq, update);
+      seqs = [seq];
     } else {
       seqs = this.appendTransaction(batch, touch);
       for (const id of touch) this.touchedAt.set(id, now);
