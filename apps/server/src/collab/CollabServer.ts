@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { CloseCode, DEFAULT_MAX_MESSAGE_BYTES } from '@plenary/protocol';
 import { UnknownDocumentError, mergedUpdate, type Storage } from '../storage/Storage.ts';
 import { Connection, type ConnectionAccess } from './Connection.ts';
+import { foldUpdateLog } from './compaction.ts';
 import { DurableLog } from './DurableLog.ts';
 import type { BrokerMessage, ConnectionMatch, RoomBroker } from './broker.ts';
 import type { CollabExtension, HookName } from './hooks.ts';
@@ -440,51 +441,16 @@ export class CollabServer {
     }
   }
 
-  /**
-   * Folds a document's update log into one snapshot.
-   *
-   * With one instance, every update of the document passes through its room, so a settled room
-   * holds exactly what storage holds: the snapshot is the room's state, encoded at once. Merging
-   * the stored log instead took ~30 ms of the event loop per 1,000 keystrokes (docs/benchmarks.md,
-   * S1). With several instances, storage may hold updates of others that this room has not
-   * received yet, and a snapshot of the room would delete them: the snapshot is built from
-   * storage.
-   */
+  /** Folds a room's update log into a snapshot (`foldUpdateLog`); a failure keeps the log. */
   private async compact(room: Room): Promise<void> {
     if (this.compacting.has(room.id)) return;
     this.compacting.add(room.id);
-    if (!this.broker && room.isSettled && !room.isDormant) {
-      const snapshot = Y.encodeStateAsUpdate(room.doc);
-      const stateVector = Y.encodeStateVector(room.doc);
-      const uptoSeq = room.lastSeq;
-      const folded = room.updatesSinceSnapshot;
-      try {
-        await this.storage.compact(room.id, snapshot, uptoSeq, stateVector);
-        room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - folded);
-      } catch (error) {
-        this.logger.error({ err: error, doc: room.id }, 'compaction failed; the update log is kept');
-      } finally {
-        this.compacting.delete(room.id);
-      }
-      return;
-    }
-    const scratch = new Y.Doc();
     try {
-      const content = await this.storage.loadContent(room.id);
-      if (content.updates.length === 0) return;
-      // Applied to a scratch doc (not kept as merged bytes) so that deleted content is collected.
-      Y.applyUpdate(scratch, mergedUpdate(content)!);
-      await this.storage.compact(
-        room.id,
-        Y.encodeStateAsUpdate(scratch),
-        content.lastSeq,
-        Y.encodeStateVector(scratch),
-      );
-      room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - content.updates.length);
+      const folded = await foldUpdateLog(this.storage, room, !this.broker);
+      room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - folded);
     } catch (error) {
       this.logger.error({ err: error, doc: room.id }, 'compaction failed; the update log is kept');
     } finally {
-      scratch.destroy();
       this.compacting.delete(room.id);
     }
   }

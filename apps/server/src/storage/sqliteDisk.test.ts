@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SqliteStorage } from './sqlite.ts';
-import { SqliteDisk } from './sqliteDisk.ts';
+import { SqliteDisk, type SqliteDiskOptions } from './sqliteDisk.ts';
 
 const dirs: string[] = [];
 const closers: Array<() => Promise<void> | void> = [];
@@ -19,14 +19,20 @@ function tempFile(): string {
   return path.join(dir, 'plenary.sqlite');
 }
 
-/** A database in WAL mode with one table, `t (x)`, as a storage's connection would have. */
-function walDatabase(): { file: string; db: Database.Database } {
+/** A database with one table, `t (x)`, in WAL mode as a storage's connection has it, or not. */
+function walDatabase(wal = true): { file: string; db: Database.Database } {
   const file = tempFile();
   const db = new Database(file);
   closers.push(() => void db.close());
-  db.pragma('journal_mode = WAL');
+  if (wal) db.pragma('journal_mode = WAL');
   db.exec('CREATE TABLE t (x INTEGER)');
   return { file, db };
+}
+
+function diskOf(file: string, options: SqliteDiskOptions): SqliteDisk {
+  const disk = new SqliteDisk(file, options);
+  closers.push(() => disk.close());
+  return disk;
 }
 
 async function until(condition: () => boolean, ms = 5000): Promise<void> {
@@ -75,8 +81,7 @@ describe('SqliteStorage on disk', () => {
 describe('SqliteDisk', () => {
   it('fsyncs the log after commits and tells when everything is on disk', async () => {
     const { file, db } = walDatabase();
-    const disk = new SqliteDisk(file, { fsync: 'after-broadcast' });
-    closers.push(() => disk.close());
+    const disk = diskOf(file, { fsync: 'after-broadcast' });
     for (let i = 0; i < 50; i++) {
       db.prepare('INSERT INTO t VALUES (?)').run(i);
       disk.committed();
@@ -88,8 +93,7 @@ describe('SqliteDisk', () => {
 
   it('fsyncs a steady stream of commits at most once per interval, and a flush at once', async () => {
     const { file, db } = walDatabase();
-    const disk = new SqliteDisk(file, { fsync: 'after-broadcast', minFsyncIntervalMs: 100 });
-    closers.push(() => disk.close());
+    const disk = diskOf(file, { fsync: 'after-broadcast', minFsyncIntervalMs: 100 });
     const fdatasync = vi.spyOn(fs, 'fdatasync');
     closers.push(() => fdatasync.mockRestore());
     // A commit every 2 ms for 300 ms: 150 commits, one fsync per 100 ms (the first at once).
@@ -113,23 +117,15 @@ describe('SqliteDisk', () => {
   });
 
   it('fails flush with the reason when the log cannot be fsynced, instead of claiming it is on disk', async () => {
-    const file = tempFile();
-    const db = new Database(file);
-    closers.push(() => void db.close());
     // No WAL mode: there is no log file to fsync.
-    db.exec('CREATE TABLE t (x INTEGER)');
-    const disk = new SqliteDisk(file, { fsync: 'after-broadcast' });
-    closers.push(() => disk.close());
+    const { file } = walDatabase(false);
+    const disk = diskOf(file, { fsync: 'after-broadcast' });
     await expect(disk.flush()).rejects.toThrow(/ENOENT/);
   });
 
   it('has nothing to wait for when every commit is fsynced as it happens', async () => {
-    const file = tempFile();
-    const db = new Database(file);
-    closers.push(() => void db.close());
-    db.pragma('journal_mode = WAL');
-    const disk = new SqliteDisk(file, { fsync: 'before-broadcast' });
-    closers.push(() => disk.close());
+    const { file } = walDatabase();
+    const disk = diskOf(file, { fsync: 'before-broadcast' });
     disk.committed();
     expect(disk.unsynced).toBe(0);
     await disk.flush();
