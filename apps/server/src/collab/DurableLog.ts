@@ -58,9 +58,9 @@ export class DurableLog {
    * commits without I/O the event loop must wait for (`appendUpdatesNow`), nothing is queued,
    * committing or waiting for a retry, so the log keeps the order of the appends, and no other
    * update was committed this way in the same event-loop turn (under load, group commit wins:
-   * docs/benchmarks.md, S6). Returns the
-   * update's sequence number, or undefined when the caller must `append` instead; a failed commit
-   * is logged and also returns undefined, so that `append` keeps and retries the update.
+   * docs/benchmarks.md, S6). Returns the update's sequence number, or undefined when the caller
+   * must `append` instead; a failed commit is logged and also returns undefined, so that `append`
+   * keeps and retries the update.
    */
   appendNow(documentId: string, update: Uint8Array): number | undefined {
     if (
