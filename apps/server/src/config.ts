@@ -20,7 +20,7 @@ export interface ServerConfig {
   smtpUrl: string | undefined;
   /** The From: of those mails. */
   mailFrom: string;
-  /** SQLite: fsync each commit before its broadcast, or right after (docs/protocol.md). */
+  /** SQLite: fsync each commit before its broadcast, or after it, at most every 10 ms (docs/protocol.md). */
   fsync: FsyncMode;
 }
 

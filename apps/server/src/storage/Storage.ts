@@ -148,12 +148,12 @@ export class UnknownDocumentError extends Error {
   }
 }
 
-/** Stored content as one Yjs update (snapshot and log merged), or null when there is none. */
 /** The stored content as the updates to apply in order: the snapshot, if any, then the log. */
 export function contentParts(content: StoredContent): Uint8Array[] {
   return content.snapshot ? [content.snapshot, ...content.updates] : content.updates;
 }
 
+/** Stored content as one Yjs update (snapshot and log merged), or null when there is none. */
 export function mergedUpdate(content: StoredContent): Uint8Array | null {
   const parts = contentParts(content);
   if (parts.length === 0) return null;

@@ -18,6 +18,14 @@ import {
   type StoredContent,
 } from './Storage.ts';
 
+/** The update log's columns and keys (`upgradeOlderDataFolder` rebuilds older logs in it). */
+const UPDATE_LOG_SHAPE = `(
+  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  PRIMARY KEY (document_id, seq)
+) WITHOUT ROWID`;
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY,
@@ -31,12 +39,7 @@ CREATE TABLE IF NOT EXISTS document_snapshots (
   data BLOB NOT NULL,
   state_vector BLOB
 );
-CREATE TABLE IF NOT EXISTS document_updates (
-  document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  seq INTEGER NOT NULL,
-  data BLOB NOT NULL,
-  PRIMARY KEY (document_id, seq)
-) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS document_updates ${UPDATE_LOG_SHAPE};
 CREATE TABLE IF NOT EXISTS recommendations (
   document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   rec_id TEXT NOT NULL,
@@ -117,29 +120,32 @@ export interface SqliteStorageOptions {
 }
 
 /**
- * The update log used to be a rowid table with AUTOINCREMENT and an index on (document, seq):
- * three pages written per commit (table, index, `sqlite_sequence`). It is now one B-tree keyed by
- * (document, seq), numbered by the storage, so a keystroke's commit writes one page and takes
- * about half the time (docs/benchmarks.md, S1). An older data folder's log is rebuilt in that
- * shape when it is opened, numbers kept. Numbers matter within a document (watermarks,
- * compaction): the next one is above every number still in the log or in a snapshot, so a
- * number may be used again only after every trace of it went with its document.
+ * Brings a data folder made by an older Plenary to the current shape (`SCHEMA` creates what is
+ * missing; this changes what exists):
+ *
+ * - The update log used to be a rowid table with AUTOINCREMENT and an index on (document, seq):
+ *   three pages written per commit (table, index, `sqlite_sequence`). It is now one B-tree keyed
+ *   by (document, seq), numbered by the storage, so a keystroke's commit writes one page and
+ *   takes about half the time (docs/benchmarks.md, S1). It is rebuilt in that shape, numbers
+ *   kept. Numbers matter within a document (watermarks, compaction): the next one is above every
+ *   number still in the log or in a snapshot, so a number may be used again only after every
+ *   trace of it went with its document.
+ * - Snapshots did not keep their state vector.
  */
-function migrateUpdateLog(db: Database.Database): void {
+function upgradeOlderDataFolder(db: Database.Database): void {
+  const snapshotColumns = db.pragma('table_info(document_snapshots)') as Array<{ name: string }>;
+  if (!snapshotColumns.some((column) => column.name === 'state_vector')) {
+    db.exec('ALTER TABLE document_snapshots ADD COLUMN state_vector BLOB');
+  }
   const table = db
     .prepare<
       [],
       { sql: string }
     >("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'document_updates'")
     .get();
-  if (!table || !/AUTOINCREMENT/i.test(table.sql)) return;
+  if (!/AUTOINCREMENT/i.test(table?.sql ?? '')) return;
   db.transaction(() => {
-    db.exec(`CREATE TABLE document_updates_rebuilt (
-               document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-               seq INTEGER NOT NULL,
-               data BLOB NOT NULL,
-               PRIMARY KEY (document_id, seq)
-             ) WITHOUT ROWID;
+    db.exec(`CREATE TABLE document_updates_rebuilt ${UPDATE_LOG_SHAPE};
              INSERT INTO document_updates_rebuilt (document_id, seq, data)
                SELECT document_id, seq, data FROM document_updates;
              DROP TABLE document_updates;
@@ -157,7 +163,8 @@ const TOUCH_EVERY_MS = 1000;
  * what the core broadcasts survives `kill -9`. The log is fsynced before that (`before-broadcast`,
  * `synchronous = FULL`) or after, off the event loop (`after-broadcast`, the default,
  * `synchronous = NORMAL`), and checkpointed by a thread of its own (`SqliteDisk`). The core puts
- * all the updates of one event-loop turn in one transaction.
+ * the updates of one event-loop turn in one transaction (the first of a turn may be committed
+ * alone, with `appendUpdatesNow`).
  */
 export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
@@ -179,13 +186,8 @@ export class SqliteStorage implements Storage {
     this.db.pragma(fsyncMode === 'before-broadcast' ? 'synchronous = FULL' : 'synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
-    migrateUpdateLog(this.db);
     this.db.exec(SCHEMA);
-    // Data folders made before the snapshot's state vector was stored.
-    const snapshotColumns = this.db.pragma('table_info(document_snapshots)') as Array<{ name: string }>;
-    if (!snapshotColumns.some((column) => column.name === 'state_vector')) {
-      this.db.exec('ALTER TABLE document_snapshots ADD COLUMN state_vector BLOB');
-    }
+    upgradeOlderDataFolder(this.db);
     if (file !== ':memory:') {
       // Checkpoints run in SqliteDisk's thread; here one would stall the event loop on its fsyncs.
       this.db.pragma('wal_autocheckpoint = 0');
@@ -247,11 +249,7 @@ export class SqliteStorage implements Storage {
     this.nextSeq = (top ?? 0) + 1;
     this.appendTransaction = db.transaction((batch: readonly PendingUpdate[], touch: readonly string[]) => {
       const seqs: number[] = [];
-      for (const { documentId, update } of batch) {
-        const seq = this.nextSeq++;
-        this.statements.insertUpdate.run(documentId, seq, update);
-        seqs.push(seq);
-      }
+      for (const { documentId, update } of batch) seqs.push(this.insertUpdate(documentId, update));
       const now = new Date().toISOString();
       for (const id of touch) {
         if (this.statements.touchDocument.run(now, id).changes === 0) throw new UnknownDocumentError(id);
@@ -274,7 +272,7 @@ export class SqliteStorage implements Storage {
     try {
       this.db.transaction(() => {
         this.statements.insertDocument.run(doc.id, doc.title, now, now);
-        if (initialContent) this.statements.insertUpdate.run(doc.id, this.nextSeq++, initialContent);
+        if (initialContent) this.insertUpdate(doc.id, initialContent);
         if (owner) this.statements.insertOwner.run(doc.id, owner.userId, owner.role, now);
       })();
     } catch (error) {
@@ -351,16 +349,20 @@ export class SqliteStorage implements Storage {
     }
     let seqs: number[];
     if (batch.length === 1 && touch.length === 0) {
-      const { documentId, update } = batch[0]!;
-      const seq = this.nextSeq++;
-      this.statements.insertUpdate.run(documentId, seq, update);
-      seqs = [seq];
+      seqs = [this.insertUpdate(batch[0]!.documentId, batch[0]!.update)];
     } else {
       seqs = this.appendTransaction(batch, touch);
       for (const id of touch) this.touchedAt.set(id, now);
     }
     this.disk?.committed();
     return seqs;
+  }
+
+  /** Appends one update to the log, numbered next; returns its number. */
+  private insertUpdate(documentId: string, update: Uint8Array): number {
+    const seq = this.nextSeq++;
+    this.statements.insertUpdate.run(documentId, seq, update);
+    return seq;
   }
 
   async flush(): Promise<void> {
