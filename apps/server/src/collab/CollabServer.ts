@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import { CloseCode, DEFAULT_MAX_MESSAGE_BYTES } from '@plenary/protocol';
 import { UnknownDocumentError, mergedUpdate, type Storage } from '../storage/Storage.ts';
+import { BulkSendQueue, type BulkSendOptions } from './BulkSends.ts';
 import { Connection, type ConnectionAccess } from './Connection.ts';
 import { foldUpdateLog } from './compaction.ts';
 import { DurableLog } from './DurableLog.ts';
@@ -25,6 +26,8 @@ export interface CollabOptions {
   compactAfterUpdates?: number;
   /** Frames a connection may send while its document loads, in bytes. Default 16 MiB. */
   maxPendingBytes?: number;
+  /** How large messages (whole documents for joiners) take turns (BulkSends.ts). */
+  bulkSends?: BulkSendOptions;
   /** Set when several instances serve the same documents (Redis). */
   broker?: RoomBroker;
   /**
@@ -61,6 +64,7 @@ export class CollabServer {
   readonly log: DurableLog;
   readonly stats = new CollabStats();
   readonly maxMessageBytes: number;
+  private readonly bulkSends: BulkSendQueue;
   private readonly storage: Storage;
   private readonly broker: RoomBroker | undefined;
   private readonly logger: Logger;
@@ -78,6 +82,7 @@ export class CollabServer {
     this.logger = options.logger;
     this.extensions = options.extensions ?? [];
     this.maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    this.bulkSends = new BulkSendQueue(options.bulkSends);
     this.options = {
       maxSendBufferBytes: options.maxSendBufferBytes ?? 32 * 1024 * 1024,
       unloadDelayMs: options.unloadDelayMs ?? 30_000,
@@ -130,7 +135,11 @@ export class CollabServer {
       documentId,
       socket,
       this.logger,
-      { maxSendBufferBytes: this.options.maxSendBufferBytes, closeTimeoutMs: 5_000 },
+      {
+        maxSendBufferBytes: this.options.maxSendBufferBytes,
+        closeTimeoutMs: 5_000,
+        bulk: this.bulkSends,
+      },
       this.stats,
       access,
     );

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import { CloseCode, closeCodeName } from '@plenary/protocol';
+import type { BulkSendQueue } from './BulkSends.ts';
 import type { CollabSocket } from './socket.ts';
 import type { CollabStats } from './stats.ts';
 
@@ -29,11 +30,14 @@ export interface ConnectionLimits {
   maxSendBufferBytes: number;
   /** How long a closing handshake may take before the socket is terminated. */
   closeTimeoutMs: number;
+  /** Where large messages wait for their turn (none: they go at once). */
+  bulk?: BulkSendQueue;
 }
 
 /**
  * One client's websocket on one document. Owns the socket's send side (with the slow-consumer
- * bound) and remembers the awareness client ids this connection has announced, so that they can
+ * bound, and large messages taking their turn in the server's `BulkSendQueue` with everything
+ * sent after them held back, so that the client receives messages in order) and remembers the awareness client ids this connection has announced, so that they can
  * be removed when it goes away.
  */
 export class Connection {
@@ -41,6 +45,9 @@ export class Connection {
   readonly awarenessClients = new Set<number>();
   private closedWith: { code: number; reason: string } | undefined;
   private terminateTimer: NodeJS.Timeout | undefined;
+  /** Set while a large message waits for its turn: what was sent after it, in order. */
+  private held: Uint8Array[] | undefined;
+  private heldBytes = 0;
 
   readonly logger: Logger;
   /** Updates of this connection refused by its access (counted, logged once). */
@@ -64,6 +71,56 @@ export class Connection {
 
   send(message: Uint8Array): void {
     if (this.closedWith) return;
+    if (this.held) {
+      // Behind a large message still waiting for its turn: the client gets messages in order.
+      this.heldBytes += message.byteLength;
+      if (this.heldBytes >= this.limits.maxSendBufferBytes) {
+        this.close(
+          CloseCode.SlowConsumer,
+          `over ${this.limits.maxSendBufferBytes} bytes waiting behind a large message`,
+        );
+        return;
+      }
+      this.held.push(message);
+      return;
+    }
+    const bulk = this.limits.bulk;
+    if (bulk && message.byteLength >= bulk.minBytes) {
+      const held: Uint8Array[] = [];
+      this.held = held;
+      this.heldBytes = 0;
+      const isClosed = () => this.isClosed;
+      bulk.enqueue({
+        bytes: message.byteLength,
+        get cancelled() {
+          return isClosed();
+        },
+        start: (written) => this.sendLarge(message, held, written),
+      });
+      return;
+    }
+    this.write(message);
+  }
+
+  /**
+   * The large message's turn: it goes, then whatever was held behind it (through `send` again,
+   * so that another large message among them waits for a turn of its own).
+   */
+  private sendLarge(message: Uint8Array, held: Uint8Array[], written: () => void): void {
+    this.held = undefined;
+    if (this.closedWith) {
+      written();
+      return;
+    }
+    this.write(message, written);
+    for (const next of held) this.send(next);
+  }
+
+  private write(message: Uint8Array, written?: () => void): void {
+    if (this.closedWith) {
+      written?.();
+      return;
+    }
     // Only the backlog counts: a client that keeps up still gets a message larger than the bound
     // (a large document's sync reply, a large paste). So a connection holds at most the bound
     // plus one message.
@@ -72,10 +129,11 @@ export class Connection {
         CloseCode.SlowConsumer,
         `send buffer over ${this.limits.maxSendBufferBytes} bytes: client not reading`,
       );
+      written?.();
       return;
     }
     try {
-      this.socket.send(message);
+      this.socket.send(message, written);
       if (this.stats) {
         this.stats.messagesOut++;
         this.stats.bytesOut += message.byteLength;
@@ -83,6 +141,7 @@ export class Connection {
     } catch (error) {
       this.logger.warn({ err: error }, 'send failed; closing connection');
       this.close(CloseCode.InternalError, 'send failed');
+      written?.();
     }
   }
 

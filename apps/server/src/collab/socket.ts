@@ -4,7 +4,12 @@
  * servers, or a server and a fuzz harness, run in one process.
  */
 export interface CollabSocket {
-  send(data: Uint8Array): void;
+  /**
+   * Sends one binary message. `written`, if given, is called once the transport has taken all of
+   * it (handed it to the operating system), or failed to; an adapter that cannot tell calls it
+   * at once.
+   */
+  send(data: Uint8Array, written?: () => void): void;
   /** Starts the closing handshake with a code from `@plenary/protocol`'s `CloseCode`. */
   close(code: number, reason: string): void;
   /** Drops the connection at once, without waiting for the peer (used for stuck peers). */

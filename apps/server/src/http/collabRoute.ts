@@ -122,7 +122,7 @@ export function mountCollabRoute(
           handle = collab.connect(
             id,
             {
-              send: (data) => sendBinary(raw, transport, data),
+              send: (data, written) => sendBinary(raw, transport, data, written),
               close: (code, reason) => raw.close(code, reason),
               terminate: () => raw.terminate(),
               get bufferedAmount() {

@@ -46,12 +46,12 @@ export function binaryFrame(payload: Uint8Array): Buffer {
  * written as a shared, pre-built frame straight to the transport, where `ws` would write its own
  * frame (`ws` keeps no frame of its own back without compression, which Plenary does not offer,
  * so whole frames from both keep their order); anything else, or a socket no longer open, goes
- * through `ws`.
+ * through `ws`. `written` is called once the transport has taken the whole frame, or failed to.
  */
-export function sendBinary(ws: WebSocket, socket: Duplex, payload: Uint8Array): void {
+export function sendBinary(ws: WebSocket, socket: Duplex, payload: Uint8Array, written?: () => void): void {
   if (payload.byteLength > SHARED_FRAME_MAX_BYTES || ws.readyState !== WebSocket.OPEN) {
-    ws.send(payload);
+    ws.send(payload, written);
     return;
   }
-  socket.write(binaryFrame(payload));
+  socket.write(binaryFrame(payload), written);
 }

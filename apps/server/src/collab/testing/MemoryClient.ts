@@ -53,9 +53,10 @@ export class MemoryClient {
     this.open = true;
     const bufferedAmount = () => this.bufferedAmount;
     const socket: CollabSocket = {
-      send: (data) => {
+      send: (data, written) => {
         const copy = data.slice();
         setImmediate(() => {
+          written?.();
           if (this.handle === handle && this.open) this.receive(copy);
         });
       },
