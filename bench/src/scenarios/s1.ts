@@ -41,10 +41,14 @@ export const s1: Scenario = {
 
 async function run({ system, quick, log }: ScenarioContext): Promise<Metrics> {
   const clientCount = 20;
-  // Measured in the steady state: with 200 warm-up edits the servers' (and the clients') V8 was
-  // still compiling hot code through the measurement, on a background thread using a third of a
-  // core, most for the server with the most code (docs/benchmarks.md, fifth round).
-  const warmup = quick ? 20 : 3000;
+  // Measured in the steady state of a server that has been running a while, as in a meeting.
+  // V8 keeps compiling and re-optimizing hot code well after start: with 200 warm-up edits
+  // that ran through the measurement on a background thread using a third of a core; after 3,000
+  // (4-6 s into the server's life) Plenary's server still completed about 35 optimizing compiles
+  // a second, on helper threads that took the CPU its main thread was woken on and delayed
+  // frames by 1-3 ms (p99 1.6x the relay's); after 12,000, 1 to 4 a second (docs/benchmarks.md,
+  // sixth round). The same warm-up for every system.
+  const warmup = quick ? 20 : 12_000;
   const edits = warmup + (quick ? 130 : 3000);
   const [documentId] = await system.createDocuments(1, 'S1');
   const clients = Array.from({ length: clientCount }, () => stockClient(system.target, documentId!));
