@@ -111,6 +111,11 @@ export class CollabServer {
     return this.connections.size;
   }
 
+  /** Large messages waiting for their turn (BulkSends.ts): a join storm in progress. */
+  get largeMessagesWaiting(): number {
+    return this.bulkSends.queued;
+  }
+
   /** Who is behind each open connection (for the access layer's periodic checks). */
   connectionAccess(): Array<{ documentId: string; access: ConnectionAccess }> {
     const list: Array<{ documentId: string; access: ConnectionAccess }> = [];

@@ -35,6 +35,7 @@ it('exposes connections, documents, traffic, commit latency and errors in Promet
   let text = await scrape();
   expect(value(text, 'plenary_connections')).toBe(1);
   expect(value(text, 'plenary_documents_loaded')).toBe(1);
+  expect(value(text, 'plenary_large_messages_waiting')).toBe(0);
   expect(value(text, 'plenary_bytes_out_total')).toBeGreaterThan(0);
   expect(text).toContain('# TYPE plenary_storage_commit_seconds histogram');
 

@@ -27,6 +27,14 @@ export function createMetrics(collab: CollabServer): Registry {
       this.set(collab.loadedDocuments);
     },
   });
+  new Gauge({
+    name: 'plenary_large_messages_waiting',
+    help: 'Large messages (whole documents for joiners) waiting for their turn to be sent',
+    registers: [registry],
+    collect() {
+      this.set(collab.largeMessagesWaiting);
+    },
+  });
   const totals: Array<[string, string, () => number]> = [
     [
       'plenary_updates_committed_total',
