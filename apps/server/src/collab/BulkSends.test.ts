@@ -8,9 +8,7 @@ function send(name: string, started: string[], state = { cancelled: false }, byt
   };
   const item: BulkSend = {
     bytes,
-    get cancelled() {
-      return state.cancelled;
-    },
+    isCancelled: () => state.cancelled,
     start(written) {
       started.push(name);
       finish = written;
@@ -74,16 +72,20 @@ describe('BulkSendQueue', () => {
   it('moves on when a send finishes at once or throws', () => {
     const queue = new BulkSendQueue({ maxBytesInFlight: 1000, leaseMs: 60_000 });
     const order: string[] = [];
-    queue.enqueue({ bytes: 1000, cancelled: false, start: (written) => (order.push('sync'), written()) });
     queue.enqueue({
       bytes: 1000,
-      cancelled: false,
+      isCancelled: () => false,
+      start: (written) => (order.push('sync'), written()),
+    });
+    queue.enqueue({
+      bytes: 1000,
+      isCancelled: () => false,
       start: () => {
         order.push('throws');
         throw new Error('socket gone');
       },
     });
-    queue.enqueue({ bytes: 1000, cancelled: false, start: () => void order.push('last') });
+    queue.enqueue({ bytes: 1000, isCancelled: () => false, start: () => void order.push('last') });
     expect(order).toEqual(['sync', 'throws', 'last']);
   });
 

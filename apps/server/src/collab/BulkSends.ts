@@ -20,7 +20,7 @@ export interface BulkSend {
   /** Hands the message to its transport; `written` is called once the transport took it all. */
   start(written: () => void): void;
   /** True when it need not be sent any more (its connection closed meanwhile). */
-  readonly cancelled: boolean;
+  isCancelled(): boolean;
 }
 
 /**
@@ -74,7 +74,7 @@ export class BulkSendQueue {
   private pump(): void {
     while (this.head < this.waiting.length) {
       const send = this.waiting[this.head]!;
-      if (send.cancelled) {
+      if (send.isCancelled()) {
         this.head++;
         continue;
       }

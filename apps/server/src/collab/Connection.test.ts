@@ -33,10 +33,12 @@ function connect(bulk: BulkSendQueue, maxSendBufferBytes = 1 << 20) {
 }
 
 const bytes = (n: number) => new Uint8Array(n);
+/** Messages of 1,000 bytes or more take turns, one at a time, for as long as their transport takes. */
+const oneAtATime = () => new BulkSendQueue({ minBytes: 1000, maxBytesInFlight: 1000, leaseMs: 60_000 });
 
 describe('Connection sends', () => {
   it('holds what follows a large message until that message had its turn, in order', () => {
-    const bulk = new BulkSendQueue({ minBytes: 1000, maxBytesInFlight: 1000, leaseMs: 60_000 });
+    const bulk = oneAtATime();
     const first = connect(bulk);
     const second = connect(bulk);
     first.connection.send(bytes(5000));
@@ -56,7 +58,7 @@ describe('Connection sends', () => {
   });
 
   it('gives a second large message held behind the first a turn of its own', () => {
-    const bulk = new BulkSendQueue({ minBytes: 1000, maxBytesInFlight: 1000, leaseMs: 60_000 });
+    const bulk = oneAtATime();
     const other = connect(bulk);
     const c = connect(bulk);
     other.connection.send(bytes(5000));
@@ -72,7 +74,7 @@ describe('Connection sends', () => {
   });
 
   it('sends small messages at once when nothing large is waiting', () => {
-    const bulk = new BulkSendQueue({ minBytes: 1000, maxBytesInFlight: 1000, leaseMs: 60_000 });
+    const bulk = oneAtATime();
     const busy = connect(bulk);
     busy.connection.send(bytes(5000)); // takes the only turn, never finishes
     const other = connect(bulk);
@@ -81,7 +83,7 @@ describe('Connection sends', () => {
   });
 
   it('gives up the turn of a connection closed while it waited', () => {
-    const bulk = new BulkSendQueue({ minBytes: 1000, maxBytesInFlight: 1000, leaseMs: 60_000 });
+    const bulk = oneAtATime();
     const first = connect(bulk);
     const gone = connect(bulk);
     const last = connect(bulk);
@@ -95,7 +97,7 @@ describe('Connection sends', () => {
   });
 
   it('closes a connection when too much piles up behind its waiting message', () => {
-    const bulk = new BulkSendQueue({ minBytes: 1000, maxBytesInFlight: 1000, leaseMs: 60_000 });
+    const bulk = oneAtATime();
     connect(bulk).connection.send(bytes(5000));
     const waiting = connect(bulk, 2000);
     waiting.connection.send(bytes(1500)); // large: waits for its turn

@@ -37,8 +37,9 @@ export interface ConnectionLimits {
 /**
  * One client's websocket on one document. Owns the socket's send side (with the slow-consumer
  * bound, and large messages taking their turn in the server's `BulkSendQueue` with everything
- * sent after them held back, so that the client receives messages in order) and remembers the awareness client ids this connection has announced, so that they can
- * be removed when it goes away.
+ * sent after them held back, so that the client receives messages in order) and remembers the
+ * awareness client ids this connection has announced, so that they can be removed when it goes
+ * away.
  */
 export class Connection {
   readonly id = randomBytes(6).toString('base64url');
@@ -86,16 +87,12 @@ export class Connection {
     }
     const bulk = this.limits.bulk;
     if (bulk && message.byteLength >= bulk.minBytes) {
-      const held: Uint8Array[] = [];
-      this.held = held;
+      this.held = [];
       this.heldBytes = 0;
-      const isClosed = () => this.isClosed;
       bulk.enqueue({
         bytes: message.byteLength,
-        get cancelled() {
-          return isClosed();
-        },
-        start: (written) => this.sendLarge(message, held, written),
+        isCancelled: () => this.isClosed,
+        start: (written) => this.sendLarge(message, written),
       });
       return;
     }
@@ -106,7 +103,8 @@ export class Connection {
    * The large message's turn: it goes, then whatever was held behind it (through `send` again,
    * so that another large message among them waits for a turn of its own).
    */
-  private sendLarge(message: Uint8Array, held: Uint8Array[], written: () => void): void {
+  private sendLarge(message: Uint8Array, written: () => void): void {
+    const held = this.held ?? [];
     this.held = undefined;
     if (this.closedWith) {
       written();
