@@ -66,4 +66,57 @@ describeInBrowser('editing while offline', () => {
     expect(merged).toContain('Offline point.');
     expect(merged).toContain('Online point.');
   });
+
+  it('keeps the last keystrokes when the page reloads before the cache has written them', async () => {
+    const id = await bed.app.createDocument("Chair's Summary: Capacity Building and Training");
+    const url = `${bed.app.url}/d/${id}`;
+    const amina = await open(url, await bed.app.addPerson(id, 'Amina Diallo', 'rapporteur'), '#0f766e');
+    await amina.editor.typeAtEnd('Opening remarks.');
+    await amina.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+    // Another page of the same origin holds a write transaction on the document's cache, so
+    // that the editor's own writes wait behind it, as they do on a busy or slow device.
+    const holder = await amina.context.newPage();
+    await holder.goto(`${bed.app.url}/api/health`);
+    await holder.evaluate(holdCache, `plenary-doc-${id}`);
+
+    await amina.context.setOffline(true);
+    await amina.editor.waitForConnection('offline');
+    await amina.editor.typeAtEnd(' Last words.');
+    await amina.editor.connection.getByText(/^\d+ changes? not yet saved$/).waitFor();
+    // The page goes away with those writes still waiting: the browser drops them.
+    await amina.page.reload({ waitUntil: 'commit' });
+    await holder.evaluate(() => (window as unknown as { releaseCache: () => void }).releaseCache());
+
+    await amina.editor.ready();
+    await amina.editor.waitForText('Opening remarks. Last words.');
+
+    await amina.context.setOffline(false);
+    await amina.editor.waitForConnection('connected');
+    await amina.editor.connection.getByText('All changes saved').waitFor();
+    const kenji = await open(url, await bed.app.addPerson(id, 'Kenji Sato', 'rapporteur'), '#7b3fa0');
+    await kenji.editor.waitForText('Opening remarks. Last words.');
+  });
 });
+
+// Runs in the page: opens the database and keeps a read-write transaction on its updates busy
+// until `releaseCache()` is called.
+function holdCache(name: string): Promise<void> {
+  return new Promise((held, failed) => {
+    const request = indexedDB.open(name);
+    request.onerror = () => failed(request.error);
+    request.onsuccess = () => {
+      const db = request.result;
+      let released = false;
+      (window as unknown as { releaseCache: () => void }).releaseCache = () => (released = true);
+      const transaction = db.transaction(['updates'], 'readwrite');
+      const store = transaction.objectStore('updates');
+      const spin = () => {
+        if (!released) store.get(0).onsuccess = spin;
+      };
+      spin();
+      transaction.oncomplete = () => db.close();
+      held();
+    };
+  });
+}

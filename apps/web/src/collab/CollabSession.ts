@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { CloseCode, COLLAB_PATH, FATAL_CLOSE_CODES } from '@plenary/protocol';
 import { readJson, removeKey, writeJson } from '../localStore.ts';
 import { jitteredWebSocket } from './jitteredWebSocket.ts';
+import { JOURNAL_ORIGIN, UnloadJournal, type JournalStore } from './UnloadJournal.ts';
 import { UnsavedChanges } from './UnsavedChanges.ts';
 
 export type ConnectionState =
@@ -72,6 +73,7 @@ export class CollabSession {
   readonly provider: WebsocketProvider;
   readonly #persistence: IndexeddbPersistence;
   readonly #unsaved: UnsavedChanges;
+  readonly #journal: UnloadJournal;
   readonly #listeners = new Set<() => void>();
   readonly #refusal: (() => Promise<number | undefined>) | undefined;
   readonly #onServerClose: ((code: number) => void) | undefined;
@@ -115,13 +117,22 @@ export class CollabSession {
     const persistence = this.#persistence;
     const provider = this.provider;
     this.#unsaved = new UnsavedChanges(this.doc, {
-      isRemote: (origin) => origin === provider || origin === persistence,
+      // A journal replays edits counted before the reload.
+      isRemote: (origin) => origin === provider || origin === persistence || origin === JOURNAL_ORIGIN,
       store: unsavedCountStore(options.documentId),
       onChange: () => this.#update(),
     });
+    this.#journal = new UnloadJournal(this.doc, {
+      key: `${JOURNAL_PREFIX}${options.documentId}:${this.doc.clientID}`,
+      store: journalStore(`${JOURNAL_PREFIX}${options.documentId}:`),
+      isLocal: (origin) => origin !== provider && origin !== persistence,
+      cacheWritten: () => cacheWritten(persistence),
+    });
+    this.#journal.replay();
 
     void persistence.whenSynced.then(() => {
       this.#cacheLoaded = true;
+      this.#journal.confirm();
       // A document this device has seen can be shown at once; the server's changes merge in.
       // An empty cache says nothing: wait for the server, unless it is out of reach.
       if (this.doc.store.clients.size > 0 || !this.#online || this.#failedAttempts > 0) this.#markLoaded();
@@ -140,6 +151,9 @@ export class CollabSession {
     // back-forward cache.
     window.addEventListener('pagehide', this.#leave);
     window.addEventListener('pageshow', this.#return);
+    // Edits the cache may not hold yet go to the journal while the page can still write.
+    window.addEventListener('pagehide', this.#saveJournal);
+    document.addEventListener('visibilitychange', this.#saveJournalIfHidden);
     this.#state = this.#computeState();
   }
 
@@ -170,11 +184,15 @@ export class CollabSession {
     window.removeEventListener('offline', this.#handleOffline);
     window.removeEventListener('pagehide', this.#leave);
     window.removeEventListener('pageshow', this.#return);
+    window.removeEventListener('pagehide', this.#saveJournal);
+    document.removeEventListener('visibilitychange', this.#saveJournalIfHidden);
     clearTimeout(this.#offlineProbe);
     clearTimeout(this.#loadFallback);
     this.#leave();
     this.provider.destroy();
     this.#unsaved.destroy();
+    // Closing the cache lets its running writes finish: nothing for the journal to keep.
+    this.#journal.destroy();
     void this.#persistence.destroy();
     this.doc.destroy();
     this.#listeners.clear();
@@ -183,6 +201,12 @@ export class CollabSession {
   readonly #leave = (): void => {
     this.#presenceBeforeLeaving = this.awareness.getLocalState();
     removeAwarenessStates(this.awareness, [this.doc.clientID], 'left');
+  };
+
+  readonly #saveJournal = (): void => this.#journal.save();
+
+  readonly #saveJournalIfHidden = (): void => {
+    if (document.visibilityState === 'hidden') this.#journal.save();
   };
 
   readonly #return = (event: PageTransitionEvent): void => {
@@ -333,6 +357,56 @@ export class CollabSession {
 function defaultCollabUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${window.location.host}${COLLAB_PATH}`;
+}
+
+const JOURNAL_PREFIX = 'plenary:journal:';
+
+/** localStorage keys starting with `prefix`: one journal per tab that wrote one. */
+function journalStore(prefix: string): JournalStore {
+  return {
+    entries: () => {
+      const found: Array<[string, string]> = [];
+      try {
+        for (let i = 0; i < window.localStorage.length; i++) {
+          const key = window.localStorage.key(i);
+          const value = key?.startsWith(prefix) ? window.localStorage.getItem(key) : null;
+          if (key && value !== null) found.push([key, value]);
+        }
+      } catch {
+        // No localStorage: no journal was written either.
+      }
+      return found;
+    },
+    set: (key, value) => {
+      try {
+        window.localStorage.setItem(key, value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    remove: removeKey,
+  };
+}
+
+/**
+ * Resolves once every write y-indexeddb started before the call has committed: a read-only
+ * transaction on its store starts only after the read-write ones created before it are done.
+ */
+function cacheWritten(persistence: IndexeddbPersistence): Promise<void> | null {
+  const db = persistence.db;
+  if (!db) return null;
+  return new Promise((resolve, reject) => {
+    try {
+      const transaction = db.transaction(['updates'], 'readonly');
+      transaction.objectStore('updates').get(0);
+      transaction.oncomplete = () => resolve();
+      transaction.onabort = () => reject(transaction.error ?? new Error('cache transaction aborted'));
+    } catch (error) {
+      // The database is closing (the session ended) or was deleted.
+      reject(error as Error);
+    }
+  });
 }
 
 function unsavedCountStore(documentId: string) {
