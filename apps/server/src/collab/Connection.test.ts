@@ -109,3 +109,62 @@ describe('Connection sends', () => {
     expect(waiting.connection.isClosed).toBe(true);
   });
 });
+
+describe('Connection backlog', () => {
+  /** A transport that reports its high-water mark as told, and counts reads of its backlog. */
+  function transport(maxSendBufferBytes: number) {
+    const state = { belowWaterMark: true, backlog: 0, reads: 0 };
+    const closes: number[] = [];
+    const socket = {
+      send: () => state.belowWaterMark,
+      close: (code: number) => void closes.push(code),
+      terminate() {},
+      get bufferedAmount() {
+        state.reads++;
+        return state.backlog;
+      },
+    };
+    const connection = new Connection('doc', socket, silent, { maxSendBufferBytes, closeTimeoutMs: 1000 });
+    return { connection, state, closes };
+  }
+
+  it('reads the backlog only after the transport reported its buffer above the high-water mark', () => {
+    const { connection, state, closes } = transport(10_000);
+    connection.send(bytes(10)); // nothing said yet: read
+    connection.send(bytes(10));
+    connection.send(bytes(10));
+    expect(state.reads).toBe(1);
+    state.belowWaterMark = false;
+    connection.send(bytes(10)); // the write that crossed the mark
+    state.backlog = 9_999;
+    connection.send(bytes(10)); // read: under the bound
+    expect(state.reads).toBe(2);
+    state.backlog = 10_000;
+    connection.send(bytes(10));
+    expect(state.reads).toBe(3);
+    expect(closes).toEqual([CloseCode.SlowConsumer]);
+  });
+
+  it('reads the backlog before every send when the transport cannot tell', () => {
+    const closes: number[] = [];
+    let reads = 0;
+    const socket = {
+      send() {},
+      close: (code: number) => void closes.push(code),
+      terminate() {},
+      get bufferedAmount() {
+        reads++;
+        return reads >= 3 ? 50_000 : 0;
+      },
+    };
+    const connection = new Connection('doc', socket, silent, {
+      maxSendBufferBytes: 10_000,
+      closeTimeoutMs: 1000,
+    });
+    connection.send(bytes(10));
+    connection.send(bytes(10));
+    connection.send(bytes(10));
+    expect(reads).toBe(3);
+    expect(closes).toEqual([CloseCode.SlowConsumer]);
+  });
+});

@@ -49,6 +49,8 @@ export class Connection {
   /** Set while a large message waits for its turn: what was sent after it, in order. */
   private held: Uint8Array[] | undefined;
   private heldBytes = 0;
+  /** The transport said after the last write that its buffer is below its high-water mark. */
+  private belowWaterMark = false;
 
   readonly logger: Logger;
   /** Updates of this connection refused by its access (counted, logged once). */
@@ -121,8 +123,8 @@ export class Connection {
     }
     // Only the backlog counts: a client that keeps up still gets a message larger than the bound
     // (a large document's sync reply, a large paste). So a connection holds at most the bound
-    // plus one message.
-    if (this.socket.bufferedAmount >= this.limits.maxSendBufferBytes) {
+    // plus one message. Below the transport's high-water mark the backlog is a few KiB: not read.
+    if (!this.belowWaterMark && this.socket.bufferedAmount >= this.limits.maxSendBufferBytes) {
       this.close(
         CloseCode.SlowConsumer,
         `send buffer over ${this.limits.maxSendBufferBytes} bytes: client not reading`,
@@ -131,7 +133,7 @@ export class Connection {
       return;
     }
     try {
-      this.socket.send(message, written);
+      this.belowWaterMark = this.socket.send(message, written) === true;
       if (this.stats) {
         this.stats.messagesOut++;
         this.stats.bytesOut += message.byteLength;

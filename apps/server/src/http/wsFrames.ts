@@ -47,11 +47,18 @@ export function binaryFrame(payload: Uint8Array): Buffer {
  * frame (`ws` keeps no frame of its own back without compression, which Plenary does not offer,
  * so whole frames from both keep their order); anything else, or a socket no longer open, goes
  * through `ws`. `written` is called once the transport has taken the whole frame, or failed to.
+ * Returns the transport's `write()` result (false: its buffer is above its high-water mark), or
+ * undefined when the message went through `ws`, which does not say.
  */
-export function sendBinary(ws: WebSocket, socket: Duplex, payload: Uint8Array, written?: () => void): void {
+export function sendBinary(
+  ws: WebSocket,
+  socket: Duplex,
+  payload: Uint8Array,
+  written?: () => void,
+): boolean | undefined {
   if (payload.byteLength > SHARED_FRAME_MAX_BYTES || ws.readyState !== WebSocket.OPEN) {
     ws.send(payload, written);
-    return;
+    return undefined;
   }
-  socket.write(binaryFrame(payload), written);
+  return socket.write(binaryFrame(payload), written);
 }
