@@ -318,6 +318,57 @@ describe('Room, a lone update in a quiet room', () => {
     expect(reader.sent).toHaveLength(3);
   });
 
+  it('applies updates relayed in successive turns to its own copy later, together', async () => {
+    const { room, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    const { writer, reader } = writerAndReader(room, connect);
+    const doc = room.doc;
+    let transactions = 0;
+    const applied = new Promise<void>((resolve) =>
+      doc.on('afterTransaction', () => {
+        transactions++;
+        resolve();
+      }),
+    );
+    const client = typist();
+    for (const word of ['One ', 'two ', 'three.']) {
+      client.text.insert(client.text.length, word);
+      room.receive(writer.connection, client.frames.at(-1)!);
+      await nextTurn();
+    }
+    // Each was relayed at once, as received, though the server's copy had none of them yet.
+    expect(reader.sent).toEqual(client.frames);
+    expect(transactions).toBe(0);
+    expect(await storedText(storage)).toBe('One two three.');
+    await applied;
+    expect(transactions).toBe(1);
+    expect(doc.getText('text').toString()).toBe('One two three.');
+  });
+
+  it('applies what it relayed before anyone reads, joins or the room hibernates', async () => {
+    const { room, connect } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    const { writer, reader } = writerAndReader(room, connect);
+    const client = typist();
+    client.text.insert(0, 'Para. 7');
+    room.receive(writer.connection, client.frames[0]!);
+    // A joiner is told the state that includes it (and so does not send it back).
+    const joiner = connect();
+    room.join(joiner.connection);
+    const [step1] = joiner.sent.map(syncFrame);
+    expect(Y.decodeStateVector(step1!.payload).get(client.doc.clientID)).toBe(7);
+    await nextTurn();
+    client.text.insert(7, '.');
+    room.receive(writer.connection, client.frames.at(-1)!);
+    expect(reader.sent).toHaveLength(2);
+    expect(room.doc.getText('text').toString()).toBe('Para. 7.');
+    await nextTurn();
+    client.text.insert(0, '1. ');
+    room.receive(writer.connection, client.frames.at(-1)!);
+    expect(reader.sent).toHaveLength(3);
+    for (const { connection } of [writer, reader, joiner]) room.leave(connection);
+    expect(room.hibernate()).toBe(true);
+    expect(room.doc.getText('text').toString()).toBe('1. Para. 7.');
+  });
+
   it('takes the group commit for a duplicate, which is then neither stored nor sent', async () => {
     const { room, log, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
     const { writer, reader } = writerAndReader(room, connect);

@@ -25,6 +25,10 @@ const LARGE_ROOM = 50;
 const LARGE_ROOM_PRESENCE_MS = 50;
 /** The update of an empty document (no structs, empty delete set). */
 const EMPTY_UPDATE = Uint8Array.of(0, 0);
+/** How long updates relayed at once may wait to be applied to the server's copy, together. */
+const APPLY_DELAY_MS = 10;
+/** ... or how many of them. */
+const APPLY_BATCH_MAX = 256;
 /** The state vector of an empty document, as a `syncReplies` key. */
 const EMPTY_STATE_VECTOR_KEY = stateVectorKey(Uint8Array.of(0));
 
@@ -82,6 +86,17 @@ export class Room {
   updatesSinceSnapshot: number;
   private uncommitted = 0;
   private ydoc: Y.Doc | undefined;
+  /**
+   * Updates relayed at once (committed and sent) but not yet applied to `ydoc`: they are applied
+   * together, in one Yjs transaction, within `APPLY_DELAY_MS` or as soon as anything reads the
+   * document (`doc`, `join`, `hibernate`). A Yjs transaction costs time in proportion to the
+   * number of clients the document has ever had (it builds the whole state vector twice,
+   * yjs/yjs#415): 14 µs with 20, 68 with 500, 356 with 2,000 (docs/benchmarks.md, seventh round).
+   */
+  private unapplied: Uint8Array[] = [];
+  /** The next clock of each client whose updates wait in `unapplied`. */
+  private readonly unappliedClocks = new Map<number, number>();
+  private applyTimer: NodeJS.Timeout | undefined;
   private presence: awarenessProtocol.Awareness | undefined;
   /** While dormant: the whole document as stored (null when it has no content). */
   private stored: Uint8Array | null;
@@ -116,6 +131,7 @@ export class Room {
 
   /** The live document; materializes a dormant room. */
   get doc(): Y.Doc {
+    this.applyUnapplied();
     return this.ydoc ?? this.wake().doc;
   }
 
@@ -153,6 +169,7 @@ export class Room {
       awareness.doc.destroy();
       this.presence = undefined;
     }
+    this.applyUnapplied();
     const doc = this.ydoc;
     if (!doc) return false;
     this.stored = Y.encodeStateAsUpdate(doc);
@@ -197,6 +214,7 @@ export class Room {
 
   join(connection: Connection): void {
     this.connections.add(connection);
+    this.applyUnapplied();
     const doc = this.ydoc;
     connection.send(doc ? encodeSyncStep1(doc) : encodeSyncStep1FromStateVector(this.dormantStateVector()));
     const presence = this.presence;
@@ -265,8 +283,9 @@ export class Room {
 
   /**
    * The quiet-room path of a client's update: commit it alone, relay the frame as received, then
-   * apply it, so that the others get it without waiting for an event-loop turn (the group
-   * commit's) or for the server's own copy of the document (docs/benchmarks.md, S1). Taken only
+   * apply it (within `APPLY_DELAY_MS`, with the others relayed meanwhile), so that the others get
+   * it without waiting for an event-loop turn (the group commit's) or for the server's own copy
+   * of the document (docs/benchmarks.md, S1). Taken only
    * when the outcome equals the general path's (apply, then commit what changed, then broadcast):
    *
    * - every struct of the update comes right after what the document holds of its client (no
@@ -284,7 +303,8 @@ export class Room {
     structs: DecodedStructs,
   ): boolean {
     if (this.deps.publish || this.committed.length > 0) return false;
-    const doc = this.doc;
+    // Not `doc`, which would apply what waits in `unapplied` first.
+    const doc = this.ydoc ?? this.wake().doc;
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false;
     let client = -1;
     let next = 0;
@@ -292,7 +312,7 @@ export class Room {
       if (struct instanceof Y.Skip) return false;
       if (struct.id.client !== client) {
         client = struct.id.client;
-        next = Y.getState(doc.store, client);
+        next = this.unappliedClocks.get(client) ?? Y.getState(doc.store, client);
       }
       if (struct.id.clock !== next) return false;
       next += struct.length;
@@ -304,13 +324,12 @@ export class Room {
     for (const other of this.connections) {
       if (other !== connection) other.send(frame);
     }
-    // Applied without the room's update listener, which would have nothing to do: Yjs encodes
-    // each change again for its update listeners, and there is no other.
-    doc.off('update', this.handleDocUpdate);
-    try {
-      Y.applyUpdate(doc, update, connection);
-    } finally {
-      doc.on('update', this.handleDocUpdate);
+    for (const struct of structs) this.unappliedClocks.set(struct.id.client, struct.id.clock + struct.length);
+    this.unapplied.push(update);
+    if (this.unapplied.length >= APPLY_BATCH_MAX) this.applyUnapplied();
+    else if (!this.applyTimer) {
+      this.applyTimer = setTimeout(this.applyUnapplied, APPLY_DELAY_MS);
+      this.applyTimer.unref();
     }
     this.syncReplies.clear();
     this.deps.onCommitted(this, update, connection);
@@ -319,6 +338,37 @@ export class Room {
     }
     return true;
   }
+
+  /**
+   * Applies the updates relayed at once to the server's copy, in one Yjs transaction, without
+   * the room's update listener, which would have nothing to do (they are committed and sent;
+   * Yjs would encode the change again for it). They were fully decoded when received; should one
+   * still fail to apply, it is logged and the others are applied: storage has it, and the
+   * document is rebuilt from storage when next loaded.
+   */
+  private readonly applyUnapplied = (): void => {
+    clearTimeout(this.applyTimer);
+    this.applyTimer = undefined;
+    const doc = this.ydoc;
+    if (this.unapplied.length === 0 || !doc) return;
+    const batch = this.unapplied;
+    this.unapplied = [];
+    this.unappliedClocks.clear();
+    doc.off('update', this.handleDocUpdate);
+    try {
+      Y.transact(doc, () => {
+        for (const update of batch) {
+          try {
+            Y.applyUpdate(doc, update);
+          } catch (error) {
+            this.deps.logger.error({ err: error, doc: this.id }, 'a relayed update failed to apply');
+          }
+        }
+      });
+    } finally {
+      doc.on('update', this.handleDocUpdate);
+    }
+  };
 
   /**
    * True when `connection` may not make this change (docs/access.md): nothing of it is applied,
@@ -349,6 +399,7 @@ export class Room {
   destroy(code: number = CloseCode.GoingAway, reason = 'server shutting down'): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    clearTimeout(this.applyTimer);
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
     // `stored` is kept: a reader still holding this room gets the content, not an empty doc.
