@@ -347,10 +347,12 @@ export class Room {
    * document is rebuilt from storage when next loaded.
    */
   private readonly applyUnapplied = (): void => {
+    // Called on every read of the document: nothing to do is the common case.
+    if (this.unapplied.length === 0) return;
     clearTimeout(this.applyTimer);
     this.applyTimer = undefined;
     const doc = this.ydoc;
-    if (this.unapplied.length === 0 || !doc) return;
+    if (!doc) return;
     const batch = this.unapplied;
     this.unapplied = [];
     this.unappliedClocks.clear();
