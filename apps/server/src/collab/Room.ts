@@ -18,6 +18,7 @@ import {
   isEmptyStateVector,
   type DecodedStructs,
 } from './protocol.ts';
+import { DeferredApply } from './DeferredApply.ts';
 import { changesNothing, rootTypesTouched } from './updateScope.ts';
 
 const MAX_CACHED_SYNC_REPLIES = 8;
@@ -25,10 +26,6 @@ const LARGE_ROOM = 50;
 const LARGE_ROOM_PRESENCE_MS = 50;
 /** The update of an empty document (no structs, empty delete set). */
 const EMPTY_UPDATE = Uint8Array.of(0, 0);
-/** How long updates relayed at once may wait to be applied to the server's copy, together. */
-const APPLY_DELAY_MS = 10;
-/** ... or how many of them. */
-const APPLY_BATCH_MAX = 256;
 /** The state vector of an empty document, as a `syncReplies` key. */
 const EMPTY_STATE_VECTOR_KEY = stateVectorKey(Uint8Array.of(0));
 
@@ -86,17 +83,8 @@ export class Room {
   updatesSinceSnapshot: number;
   private uncommitted = 0;
   private ydoc: Y.Doc | undefined;
-  /**
-   * Updates relayed at once (committed and sent) but not yet applied to `ydoc`: they are applied
-   * together, in one Yjs transaction, within `APPLY_DELAY_MS` or as soon as anything reads the
-   * document (`doc`, `join`, `hibernate`). A Yjs transaction costs time in proportion to the
-   * number of clients the document has ever had (it builds the whole state vector twice,
-   * yjs/yjs#415): 14 µs with 20, 68 with 500, 356 with 2,000 (docs/benchmarks.md, seventh round).
-   */
-  private unapplied: Uint8Array[] = [];
-  /** The next clock of each client whose updates wait in `unapplied`. */
-  private readonly unappliedClocks = new Map<number, number>();
-  private applyTimer: NodeJS.Timeout | undefined;
+  /** Updates relayed at once, applied to `ydoc` together (`relayAtOnce`). */
+  private readonly deferred = new DeferredApply((batch) => this.applyRelayed(batch));
   private presence: awarenessProtocol.Awareness | undefined;
   /** While dormant: the whole document as stored (null when it has no content). */
   private stored: Uint8Array | null;
@@ -131,7 +119,7 @@ export class Room {
 
   /** The live document; materializes a dormant room. */
   get doc(): Y.Doc {
-    this.applyUnapplied();
+    this.deferred.flush();
     return this.ydoc ?? this.wake().doc;
   }
 
@@ -169,7 +157,7 @@ export class Room {
       awareness.doc.destroy();
       this.presence = undefined;
     }
-    this.applyUnapplied();
+    this.deferred.flush();
     const doc = this.ydoc;
     if (!doc) return false;
     this.stored = Y.encodeStateAsUpdate(doc);
@@ -214,7 +202,7 @@ export class Room {
 
   join(connection: Connection): void {
     this.connections.add(connection);
-    this.applyUnapplied();
+    this.deferred.flush();
     const doc = this.ydoc;
     connection.send(doc ? encodeSyncStep1(doc) : encodeSyncStep1FromStateVector(this.dormantStateVector()));
     const presence = this.presence;
@@ -283,10 +271,10 @@ export class Room {
 
   /**
    * The quiet-room path of a client's update: commit it alone, relay the frame as received, then
-   * apply it (within `APPLY_DELAY_MS`, with the others relayed meanwhile), so that the others get
-   * it without waiting for an event-loop turn (the group commit's) or for the server's own copy
-   * of the document (docs/benchmarks.md, S1). Taken only
-   * when the outcome equals the general path's (apply, then commit what changed, then broadcast):
+   * apply it (together with the others relayed meanwhile: `DeferredApply`), so that the others
+   * get it without waiting for an event-loop turn (the group commit's) or for the server's own
+   * copy of the document (docs/benchmarks.md, S1). Taken only when the outcome equals the general
+   * path's (apply, then commit what changed, then broadcast):
    *
    * - every struct of the update comes right after what the document holds of its client (no
    *   duplicate to store, nothing it waits for from that client), and the document has nothing
@@ -303,7 +291,7 @@ export class Room {
     structs: DecodedStructs,
   ): boolean {
     if (this.deps.publish || this.committed.length > 0) return false;
-    // Not `doc`, which would apply what waits in `unapplied` first.
+    // Not `doc`, which would apply the deferred updates first.
     const doc = this.ydoc ?? this.wake().doc;
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false;
     let client = -1;
@@ -312,7 +300,7 @@ export class Room {
       if (struct instanceof Y.Skip) return false;
       if (struct.id.client !== client) {
         client = struct.id.client;
-        next = this.unappliedClocks.get(client) ?? Y.getState(doc.store, client);
+        next = this.deferred.nextClock(client) ?? Y.getState(doc.store, client);
       }
       if (struct.id.clock !== next) return false;
       next += struct.length;
@@ -324,13 +312,7 @@ export class Room {
     for (const other of this.connections) {
       if (other !== connection) other.send(frame);
     }
-    for (const struct of structs) this.unappliedClocks.set(struct.id.client, struct.id.clock + struct.length);
-    this.unapplied.push(update);
-    if (this.unapplied.length >= APPLY_BATCH_MAX) this.applyUnapplied();
-    else if (!this.applyTimer) {
-      this.applyTimer = setTimeout(this.applyUnapplied, APPLY_DELAY_MS);
-      this.applyTimer.unref();
-    }
+    this.deferred.add(update, structs);
     this.syncReplies.clear();
     this.deps.onCommitted(this, update, connection);
     if (this.uncommitted === 0 && this.updatesSinceSnapshot >= this.deps.compactAfterUpdates) {
@@ -340,22 +322,15 @@ export class Room {
   }
 
   /**
-   * Applies the updates relayed at once to the server's copy, in one Yjs transaction, without
-   * the room's update listener, which would have nothing to do (they are committed and sent;
-   * Yjs would encode the change again for it). They were fully decoded when received; should one
+   * Applies updates relayed at once to the server's copy, in one Yjs transaction, without the
+   * room's update listener, which would have nothing to do (they are committed and sent; Yjs
+   * would encode the change again for it). They were fully decoded when received; should one
    * still fail to apply, it is logged and the others are applied: storage has it, and the
    * document is rebuilt from storage when next loaded.
    */
-  private readonly applyUnapplied = (): void => {
-    // Called on every read of the document: nothing to do is the common case.
-    if (this.unapplied.length === 0) return;
-    clearTimeout(this.applyTimer);
-    this.applyTimer = undefined;
+  private applyRelayed(batch: readonly Uint8Array[]): void {
     const doc = this.ydoc;
     if (!doc) return;
-    const batch = this.unapplied;
-    this.unapplied = [];
-    this.unappliedClocks.clear();
     doc.off('update', this.handleDocUpdate);
     try {
       Y.transact(doc, () => {
@@ -370,7 +345,7 @@ export class Room {
     } finally {
       doc.on('update', this.handleDocUpdate);
     }
-  };
+  }
 
   /**
    * True when `connection` may not make this change (docs/access.md): nothing of it is applied,
@@ -401,7 +376,7 @@ export class Room {
   destroy(code: number = CloseCode.GoingAway, reason = 'server shutting down'): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    clearTimeout(this.applyTimer);
+    this.deferred.cancel();
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
     // `stored` is kept: a reader still holding this room gets the content, not an empty doc.
