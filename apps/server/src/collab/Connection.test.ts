@@ -111,12 +111,15 @@ describe('Connection sends', () => {
 });
 
 describe('Connection backlog', () => {
-  /** A transport that reports its high-water mark as told, and counts reads of its backlog. */
-  function transport(maxSendBufferBytes: number) {
+  /**
+   * A transport that reports its high-water mark as told (or, when it cannot `tell`, nothing),
+   * and counts reads of its backlog.
+   */
+  function transport(maxSendBufferBytes: number, tell = true) {
     const state = { belowWaterMark: true, backlog: 0, reads: 0 };
     const closes: number[] = [];
     const socket = {
-      send: () => state.belowWaterMark,
+      send: () => (tell ? state.belowWaterMark : undefined),
       close: (code: number) => void closes.push(code),
       terminate() {},
       get bufferedAmount() {
@@ -146,25 +149,12 @@ describe('Connection backlog', () => {
   });
 
   it('reads the backlog before every send when the transport cannot tell', () => {
-    const closes: number[] = [];
-    let reads = 0;
-    const socket = {
-      send() {},
-      close: (code: number) => void closes.push(code),
-      terminate() {},
-      get bufferedAmount() {
-        reads++;
-        return reads >= 3 ? 50_000 : 0;
-      },
-    };
-    const connection = new Connection('doc', socket, silent, {
-      maxSendBufferBytes: 10_000,
-      closeTimeoutMs: 1000,
-    });
+    const { connection, state, closes } = transport(10_000, false);
     connection.send(bytes(10));
     connection.send(bytes(10));
+    state.backlog = 50_000;
     connection.send(bytes(10));
-    expect(reads).toBe(3);
+    expect(state.reads).toBe(3);
     expect(closes).toEqual([CloseCode.SlowConsumer]);
   });
 });
