@@ -363,30 +363,28 @@ const JOURNAL_PREFIX = 'plenary:journal:';
 
 /** localStorage keys starting with `prefix`: one journal per tab that wrote one. */
 function journalStore(prefix: string): JournalStore {
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return {
     entries: () => {
       const found: Array<[string, string]> = [];
-      try {
-        for (let i = 0; i < window.localStorage.length; i++) {
-          const key = window.localStorage.key(i);
-          const value = key?.startsWith(prefix) ? window.localStorage.getItem(key) : null;
-          if (key && value !== null) found.push([key, value]);
-        }
-      } catch {
-        // No localStorage: no journal was written either.
+      for (const key of storedKeys()) {
+        const value = key.startsWith(prefix) ? readJson(key, text) : undefined;
+        if (value !== undefined) found.push([key, value]);
       }
       return found;
     },
-    set: (key, value) => {
-      try {
-        window.localStorage.setItem(key, value);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    set: writeJson,
     remove: removeKey,
   };
+}
+
+function storedKeys(): string[] {
+  try {
+    return Array.from({ length: window.localStorage.length }, (_, i) => window.localStorage.key(i) ?? '');
+  } catch {
+    // No localStorage: no journal was written either.
+    return [];
+  }
 }
 
 /**
