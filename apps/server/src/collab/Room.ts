@@ -83,8 +83,8 @@ export class Room {
   updatesSinceSnapshot: number;
   private uncommitted = 0;
   private ydoc: Y.Doc | undefined;
-  /** Updates relayed at once, applied to `ydoc` together (`relayAtOnce`). */
-  private readonly deferred = new DeferredApply((batch) => this.applyRelayed(batch));
+  /** Updates relayed at once, applied together (`relayAtOnce`); none in a dormant room (S5). */
+  private deferred: DeferredApply | undefined;
   private presence: awarenessProtocol.Awareness | undefined;
   /** While dormant: the whole document as stored (null when it has no content). */
   private stored: Uint8Array | null;
@@ -119,7 +119,7 @@ export class Room {
 
   /** The live document; materializes a dormant room. */
   get doc(): Y.Doc {
-    this.deferred.flush();
+    this.deferred?.flush();
     return this.ydoc ?? this.wake().doc;
   }
 
@@ -157,7 +157,8 @@ export class Room {
       awareness.doc.destroy();
       this.presence = undefined;
     }
-    this.deferred.flush();
+    this.deferred?.flush();
+    this.deferred = undefined;
     const doc = this.ydoc;
     if (!doc) return false;
     this.stored = Y.encodeStateAsUpdate(doc);
@@ -202,7 +203,7 @@ export class Room {
 
   join(connection: Connection): void {
     this.connections.add(connection);
-    this.deferred.flush();
+    this.deferred?.flush();
     const doc = this.ydoc;
     connection.send(doc ? encodeSyncStep1(doc) : encodeSyncStep1FromStateVector(this.dormantStateVector()));
     const presence = this.presence;
@@ -300,7 +301,7 @@ export class Room {
       if (struct instanceof Y.Skip) return false;
       if (struct.id.client !== client) {
         client = struct.id.client;
-        next = this.deferred.nextClock(client) ?? Y.getState(doc.store, client);
+        next = this.deferred?.nextClock(client) ?? Y.getState(doc.store, client);
       }
       if (struct.id.clock !== next) return false;
       next += struct.length;
@@ -312,6 +313,7 @@ export class Room {
     for (const other of this.connections) {
       if (other !== connection) other.send(frame);
     }
+    this.deferred ??= new DeferredApply((batch) => this.applyRelayed(batch));
     this.deferred.add(update, structs);
     this.syncReplies.clear();
     this.deps.onCommitted(this, update, connection);
@@ -376,7 +378,7 @@ export class Room {
   destroy(code: number = CloseCode.GoingAway, reason = 'server shutting down'): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.deferred.cancel();
+    this.deferred?.cancel();
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
     // `stored` is kept: a reader still holding this room gets the content, not an empty doc.
