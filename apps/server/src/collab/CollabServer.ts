@@ -381,7 +381,9 @@ export class CollabServer {
       compactAfterUpdates: this.options.compactAfterUpdates,
       onCommitted: (r, update, origin) => this.runHook('onUpdate', r, update, origin),
       onEmpty: (r) => this.scheduleUnloadIfEmpty(r),
-      onRefused: () => this.stats.countError('update_refused'),
+      // Unplaceable: held until the bound, never placed (docs/protocol.md); not about rights.
+      onRefused: (_r, _c, unplaceable) =>
+        this.stats.countError(unplaceable ? 'update_unplaceable' : 'update_refused'),
       onCompactionDue: (r) => void this.compact(r),
     });
     for (const message of early) room.applyRemote(message);

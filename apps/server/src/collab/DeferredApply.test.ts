@@ -39,6 +39,20 @@ describe('DeferredApply', () => {
     deferred.cancel();
   });
 
+  it('finds the waiting struct that holds a clock, until it is applied', () => {
+    const deferred = new DeferredApply(() => {}, 60_000);
+    const { client, updates, structs } = keystrokes(4);
+    updates.forEach((update, i) => deferred.add(update, structs[i]!));
+    for (let clock = 0; clock < 4; clock++) {
+      expect(deferred.find(client, clock)?.id).toEqual(Y.createID(client, clock));
+    }
+    expect(deferred.find(client, 4)).toBeUndefined();
+    expect(deferred.find(client + 1, 0)).toBeUndefined();
+    deferred.flush();
+    expect(deferred.find(client, 0)).toBeUndefined();
+    deferred.cancel();
+  });
+
   it('applies at once when the batch is full, and does nothing when nothing waits', () => {
     const batches: Array<readonly Uint8Array[]> = [];
     const deferred = new DeferredApply((batch) => batches.push(batch), 60_000, 2);

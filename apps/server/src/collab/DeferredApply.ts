@@ -1,4 +1,6 @@
+import * as Y from 'yjs';
 import type { DecodedStructs } from './protocol.ts';
+import { structAt, type PendingStructs } from './updateScope.ts';
 
 /** How long updates may wait to be applied together. */
 const DEFAULT_DELAY_MS = 10;
@@ -11,12 +13,17 @@ const DEFAULT_MAX_WAITING = 256;
  * had (it builds the whole state vector twice, yjs/yjs#415): 14 µs per applied keystroke with 20,
  * 68 with 500, 356 with 2,000 (docs/benchmarks.md, seventh round). So the room keeps them here
  * and applies them together, in one transaction, `delayMs` after the first or once `maxWaiting`
- * wait; whatever reads the document must call `flush()` first.
+ * wait; whatever reads the document must call `flush()` first, except what can also read the
+ * waiting structs (`find`: where an edit lands, to check a role's rights).
+ *
+ * The updates come from `Room.relayAtOnce`, which takes only an update whose structs follow on
+ * from the document and from what waits here: so each client's waiting structs run on, without
+ * a gap, in clock order.
  */
-export class DeferredApply {
+export class DeferredApply implements PendingStructs {
   private waiting: Uint8Array[] = [];
-  /** The next clock of each client whose updates wait here. */
-  private readonly clocks = new Map<number, number>();
+  /** The structs waiting, by client, in clock order. */
+  private readonly structs = new Map<number, DecodedStructs>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -28,12 +35,22 @@ export class DeferredApply {
 
   /** The clock that comes next from `client` after the updates waiting here, if any of its do. */
   nextClock(client: number): number | undefined {
-    return this.clocks.get(client);
+    const last = this.structs.get(client)?.at(-1);
+    return last && last.id.clock + last.length;
+  }
+
+  find(client: number, clock: number): Y.Item | Y.GC | undefined {
+    const list = this.structs.get(client);
+    return list && structAt(list, clock);
   }
 
   /** Keeps `update`, whose structs (in the order the update holds them) are `structs`. */
   add(update: Uint8Array, structs: DecodedStructs): void {
-    for (const struct of structs) this.clocks.set(struct.id.client, struct.id.clock + struct.length);
+    for (const struct of structs) {
+      const list = this.structs.get(struct.id.client);
+      if (list) list.push(struct);
+      else this.structs.set(struct.id.client, [struct]);
+    }
     this.waiting.push(update);
     if (this.waiting.length >= this.maxWaiting) {
       this.flush();
@@ -49,7 +66,7 @@ export class DeferredApply {
     this.cancel();
     const batch = this.waiting;
     this.waiting = [];
-    this.clocks.clear();
+    this.structs.clear();
     this.apply(batch);
   };
 

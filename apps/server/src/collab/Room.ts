@@ -17,9 +17,10 @@ import {
   encodeUpdate,
   isEmptyStateVector,
   type DecodedStructs,
+  type DecodedUpdate,
 } from './protocol.ts';
 import { DeferredApply } from './DeferredApply.ts';
-import { changesNothing, rootTypesTouched } from './updateScope.ts';
+import { UpdateGate } from './UpdateGate.ts';
 
 const MAX_CACHED_SYNC_REPLIES = 8;
 const LARGE_ROOM = 50;
@@ -43,8 +44,8 @@ export interface RoomDeps {
   logger: Logger;
   /** Called after each committed update (extensions' onUpdate). */
   onCommitted(room: Room, update: Uint8Array, origin: Connection | null): void;
-  /** Called when an update of a connection was refused by its access. */
-  onRefused?(room: Room, connection: Connection): void;
+  /** Called when an update of a connection was refused: by its access, or as never placeable. */
+  onRefused?(room: Room, connection: Connection, unplaceable: boolean): void;
   /** Called when the last connection leaves. */
   onEmpty(room: Room): void;
   /** Called when the room would like its update log folded into a snapshot. */
@@ -85,6 +86,8 @@ export class Room {
   private ydoc: Y.Doc | undefined;
   /** Updates relayed at once, applied together (`relayAtOnce`); none in a dormant room (S5). */
   private deferred: DeferredApply | undefined;
+  /** Judges the updates of connections with limited access; made for the first (S5). */
+  private gate: UpdateGate | undefined;
   private presence: awarenessProtocol.Awareness | undefined;
   /** While dormant: the whole document as stored (null when it has no content). */
   private stored: Uint8Array | null;
@@ -159,6 +162,7 @@ export class Room {
     }
     this.deferred?.flush();
     this.deferred = undefined;
+    this.gate = undefined;
     const doc = this.ydoc;
     if (!doc) return false;
     this.stored = Y.encodeStateAsUpdate(doc);
@@ -213,6 +217,7 @@ export class Room {
 
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
+    this.gate?.forget(connection);
     if (connection.awarenessClients.size > 0 && this.presence) {
       awarenessProtocol.removeAwarenessStates(this.presence, [...connection.awarenessClients], connection);
     }
@@ -244,14 +249,14 @@ export class Room {
           break;
         }
         case 'update':
-          if (this.refuses(connection, message.update)) break;
-          if (this.relayAtOnce(connection, data, message.update, message.structs)) break;
+          if (this.stops(connection, message.decoded, data)) break;
+          if (this.relayAtOnce(connection, data, message.update, message.decoded.structs)) break;
           Y.applyUpdate(this.doc, message.update, connection);
           break;
         case 'sync-step-2':
           // Nothing the document lacks (every new client's answer): not even worth building it.
           if (message.bringsNothing) break;
-          if (this.refuses(connection, message.update)) break;
+          if (this.stops(connection, message.decoded, data)) break;
           Y.applyUpdate(this.doc, message.update, connection);
           break;
         case 'awareness':
@@ -315,6 +320,7 @@ export class Room {
     }
     this.deferred ??= new DeferredApply((batch) => this.applyRelayed(batch));
     this.deferred.add(update, structs);
+    this.gate?.changed();
     this.syncReplies.clear();
     this.deps.onCommitted(this, update, connection);
     if (this.uncommitted === 0 && this.updatesSinceSnapshot >= this.deps.compactAfterUpdates) {
@@ -349,29 +355,19 @@ export class Room {
     }
   }
 
-  /**
-   * True when `connection` may not make this change (docs/access.md): nothing of it is applied,
-   * stored or relayed. The connection stays open (an observer keeps receiving); the first refusal
-   * is logged. An update that changes nothing (an observer's sync step 2) is dropped without
-   * counting as a refusal.
-   */
-  private refuses(connection: Connection, update: Uint8Array): boolean {
-    const access = connection.access;
-    if (!access) return false;
-    let why: string | undefined;
-    if (access.readOnly) {
-      why = 'read-only access';
-    } else if (access.protectedRoots.length > 0) {
-      const roots = rootTypesTouched(this.doc, update);
-      if (roots === null) why = 'update refers to unknown content';
-      else if (access.protectedRoots.some((root) => roots.has(root)))
-        why = 'the structure may not be changed with this role';
-    }
-    if (!why) return false;
-    if (changesNothing(this.doc, update)) return true;
-    if (connection.refusedUpdates++ === 0) connection.logger.warn({ reason: why }, 'update refused');
-    this.deps.onRefused?.(this, connection);
-    return true;
+  /** True when `connection` may not make this change now (`UpdateGate`, docs/access.md). */
+  private stops(connection: Connection, update: DecodedUpdate, frame: Uint8Array): boolean {
+    if (!connection.access) return false;
+    this.gate ??= new UpdateGate({
+      // Not `doc`: what waits in `deferred` is read where it is, not applied first (each
+      // keystroke of a co-host or rapporteur would cost a transaction again).
+      doc: () => this.ydoc ?? this.wake().doc,
+      settledDoc: () => this.doc,
+      pending: () => this.deferred,
+      retry: (from, held) => this.receive(from, held),
+      onRefused: (from, unplaceable) => this.deps.onRefused?.(this, from, unplaceable),
+    });
+    return this.gate.stops(connection, update, frame);
   }
 
   /** Closes every connection (shutdown, unload) and stops timers; the doc is not used after. */
@@ -379,6 +375,7 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     this.deferred?.cancel();
+    this.gate?.clear();
     for (const connection of this.connections) connection.close(code, reason);
     this.connections.clear();
     // `stored` is kept: a reader still holding this room gets the content, not an empty doc.
@@ -403,8 +400,9 @@ export class Room {
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Any change makes cached sync replies stale.
+    // Any change makes cached sync replies stale, and may place an update the gate holds.
     this.syncReplies.clear();
+    this.gate?.changed();
     if (origin === REMOTE_ORIGIN) {
       // Durable already (published after its commit): relay at once.
       const message = encodeUpdate(update);

@@ -3,15 +3,32 @@ import * as Y from 'yjs';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { SqliteStorage } from '../storage/sqlite.ts';
+import { STRUCTURE_FIELDS } from '@plenary/protocol';
 import { CollabServer } from './CollabServer.ts';
+import type { ConnectionAccess } from './Connection.ts';
 import { MemoryClient, until } from './testing/MemoryClient.ts';
 
-const silent = pino({ level: 'silent' });
+const silent = pino({ level: process.env.FUZZ_LOG ?? 'silent' });
 
 interface FuzzOptions {
   clients: number;
   steps: number;
+  /**
+   * All clients but the first connect as co-hosts, whose every update is checked against the
+   * structure roots (`meeting` is one) while earlier ones may still wait to be applied; their
+   * structure edits are made by the first client instead, so nothing is refused.
+   */
+  coHosts?: boolean;
 }
+
+const CO_HOST: ConnectionAccess = {
+  userId: 'co-host',
+  userName: 'Co-host',
+  role: 'co-host',
+  isAdmin: false,
+  readOnly: false,
+  protectedRoots: STRUCTURE_FIELDS,
+};
 
 /**
  * Random edits (text and map), presence changes, disconnects, reconnects, offline edits and
@@ -19,14 +36,17 @@ interface FuzzOptions {
  * the server and what storage reloads must be identical. A failing seed prints itself: keep it
  * below as a named regression test.
  */
-async function fuzz(seed: number, { clients: count, steps }: FuzzOptions): Promise<void> {
+async function fuzz(seed: number, { clients: count, steps, coHosts = false }: FuzzOptions): Promise<void> {
   const gen = prng.create(seed);
   const storage = new SqliteStorage(':memory:');
   await storage.createDocument({ id: 'doc', title: 'fuzz' });
   const start = () =>
     new CollabServer({ storage, logger: silent, unloadDelayMs: 5, compactAfterUpdates: 40 });
   let server = start();
-  const clients = Array.from({ length: count }, () => new MemoryClient(server, 'doc'));
+  const clients = Array.from(
+    { length: count },
+    (_, i) => new MemoryClient(server, 'doc', coHosts && i > 0 ? CO_HOST : undefined),
+  );
   clients.forEach((c, i) => c.awareness.setLocalStateField('user', { name: `Delegate ${i}` }));
   for (const c of clients) c.connect();
   const pick = () => clients[prng.uint32(gen, 0, clients.length - 1)]!;
@@ -44,7 +64,8 @@ async function fuzz(seed: number, { clients: count, steps }: FuzzOptions): Promi
           text.insert(prng.uint32(gen, 0, text.length), prng.word(gen, 1, 6));
         }
       } else if (roll < 0.55) {
-        c.doc.getMap('meeting').set(prng.oneOf(gen, ['title', 'venue', 'dates']), prng.word(gen, 1, 8));
+        const editor = coHosts ? clients[0]! : c;
+        editor.doc.getMap('meeting').set(prng.oneOf(gen, ['title', 'venue', 'dates']), prng.word(gen, 1, 8));
       } else if (roll < 0.62) {
         c.awareness.setLocalStateField('cursor', prng.uint32(gen, 0, 100));
       } else if (roll < 0.7) {
@@ -95,6 +116,7 @@ async function fuzz(seed: number, { clients: count, steps }: FuzzOptions): Promi
       Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates),
     );
     expect(state(reloaded), `seed ${seed}: storage holds what everyone sees`).toBe(expected);
+    expect(server.stats.errors.get('update_refused'), `seed ${seed}: nothing refused`).toBeUndefined();
   } finally {
     for (const c of clients) c.destroy();
     await server.shutdown(2000);
@@ -108,6 +130,11 @@ describe('sync fuzz', () => {
   for (let seed = base; seed < base + seeds; seed++) {
     it(`seed ${seed}: 4 clients, 400 random steps converge`, async () => {
       await fuzz(seed, { clients: 4, steps: 400 });
+    });
+  }
+  for (let seed = base; seed < base + Math.ceil(seeds / 2); seed++) {
+    it(`seed ${seed}: 3 co-hosts and 1 trusted client, 400 random steps converge`, async () => {
+      await fuzz(seed, { clients: 4, steps: 400, coHosts: true });
     });
   }
 });

@@ -10,14 +10,17 @@ import { MessageType } from '@plenary/protocol';
  * over bytes, a Y.Doc and an Awareness; no socket, no timer, so all of it is testable offline.
  */
 
-/** The structs of a decoded update, by client then clock (what `Y.decodeUpdate` returns). */
-export type DecodedStructs = ReturnType<typeof Y.decodeUpdate>['structs'];
+/** An update decoded without a document (what `Y.decodeUpdate` returns). */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** The structs of a decoded update, by client then clock. */
+export type DecodedStructs = DecodedUpdate['structs'];
 
 export type ClientMessage =
   | { type: 'sync-step-1'; stateVector: Uint8Array }
   /** `bringsNothing`: an update without structs or deletions (a client with nothing new). */
-  | { type: 'sync-step-2'; update: Uint8Array; bringsNothing: boolean }
-  | { type: 'update'; update: Uint8Array; structs: DecodedStructs }
+  | { type: 'sync-step-2'; update: Uint8Array; decoded: DecodedUpdate; bringsNothing: boolean }
+  | { type: 'update'; update: Uint8Array; decoded: DecodedUpdate }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' };
 
@@ -73,16 +76,17 @@ function readClientMessage(decoder: decoding.Decoder, data: Uint8Array): ClientM
         }
         case syncProtocol.messageYjsSyncStep2: {
           const update = readBytes(decoder, 'sync step 2');
-          const { structs, ds } = validateUpdate(update);
+          const decoded = validateUpdate(update);
           return {
             type: 'sync-step-2',
             update,
-            bringsNothing: structs.length === 0 && ds.clients.size === 0,
+            decoded,
+            bringsNothing: decoded.structs.length === 0 && decoded.ds.clients.size === 0,
           };
         }
         case syncProtocol.messageYjsUpdate: {
           const update = readBytes(decoder, 'update');
-          return { type: 'update', update, structs: validateUpdate(update).structs };
+          return { type: 'update', update, decoded: validateUpdate(update) };
         }
         default:
           throw new ProtocolError(`unknown sync message type ${syncType}`);
@@ -109,7 +113,7 @@ function validateStateVector(stateVector: Uint8Array): void {
   }
 }
 
-function validateUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
+function validateUpdate(update: Uint8Array): DecodedUpdate {
   try {
     // Parses every struct and the delete set without touching any document: Y.applyUpdate
     // integrates structs before it reads the delete set, so a frame corrupt at its end would

@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '@plenary/protocol';
 import type { CollabServer, ConnectionHandle } from '../CollabServer.ts';
+import type { ConnectionAccess } from '../Connection.ts';
 import type { CollabSocket } from '../socket.ts';
 
 /**
@@ -29,6 +30,8 @@ export class MemoryClient {
     /** The server it connects to; a test may point it at a restarted one. */
     public server: CollabServer,
     readonly documentId: string,
+    /** Who it connects as (none: a trusted connection, whose updates are not checked). */
+    readonly access?: ConnectionAccess,
   ) {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this || !this.open) return;
@@ -74,7 +77,7 @@ export class MemoryClient {
         return bufferedAmount();
       },
     };
-    const handle = this.server.connect(this.documentId, socket);
+    const handle = this.server.connect(this.documentId, socket, this.access);
     this.handle = handle;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Sync);
