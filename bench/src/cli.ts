@@ -9,7 +9,7 @@ import type { Job, JobResult } from './runner.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 import { medianMetrics } from './stats.ts';
 import type { Metrics } from './scenarios/types.ts';
-import { SYSTEM_NAMES, type SystemName } from './systems/types.ts';
+import { SYSTEM_NAMES, type PlenaryUser, type SystemName } from './systems/types.ts';
 import { evaluateTargets } from './targets.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
@@ -24,6 +24,8 @@ writes bench/results/<timestamp>.json.
   --data-root DIR       where the servers' databases go (default: the OS temp folder)
   --profile DIR         run the servers with --cpu-prof, profiles written to DIR
   --plenary-root DIR    run the Plenary server of another working copy (a branch, a fix)
+  --plenary-as admin    Plenary's clients connect as the admin (default: as a co-host, whose
+                        edits are checked against the structure as in a meeting)
   --repeat N            run each scenario N times, the systems taking turns, and judge every
                         metric's median (each run is kept in the results file)
   --out FILE            results file (default bench/results/<timestamp>.json)
@@ -40,6 +42,7 @@ function parseOptions() {
       'data-root': { type: 'string' },
       profile: { type: 'string' },
       'plenary-root': { type: 'string' },
+      'plenary-as': { type: 'string', default: 'co-host' },
       repeat: { type: 'string', default: '1' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -66,6 +69,10 @@ function parseOptions() {
   if (!Number.isInteger(repeat) || repeat < 1 || repeat > 50) {
     throw new Error(`--repeat takes a whole number from 1 to 50, not ${JSON.stringify(values.repeat)}`);
   }
+  const plenaryUser = values['plenary-as'];
+  if (plenaryUser !== 'co-host' && plenaryUser !== 'admin') {
+    throw new Error(`--plenary-as takes co-host or admin, not ${JSON.stringify(plenaryUser)}`);
+  }
   const systems = list(values.system);
   for (const system of systems) {
     if (!SYSTEM_NAMES.includes(system as SystemName)) {
@@ -79,6 +86,7 @@ function parseOptions() {
     dataRoot: path.resolve(values['data-root'] ?? os.tmpdir()),
     serverNodeFlags: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(values.profile)}`] : [],
     plenaryRoot: values['plenary-root'] ? path.resolve(values['plenary-root']) : undefined,
+    plenaryUser: plenaryUser as PlenaryUser,
     repeat,
     out: values.out,
   };
@@ -166,6 +174,7 @@ async function main(): Promise<void> {
             dataRoot: options.dataRoot,
             serverNodeFlags: options.serverNodeFlags,
             plenaryRoot: options.plenaryRoot,
+            plenaryUser: options.plenaryUser,
           },
           timeoutMs,
         );

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { SCENARIOS } from './scenarios/index.ts';
 import type { Metrics } from './scenarios/types.ts';
 import { startSystem } from './systems/index.ts';
-import type { SystemName } from './systems/types.ts';
+import type { PlenaryUser, SystemName } from './systems/types.ts';
 
 /**
  * One scenario against one system, in a process of its own (started by cli.ts): it starts the
@@ -20,6 +20,8 @@ export interface Job {
   serverNodeFlags: string[];
   /** Another working copy of Plenary to run instead of this one. */
   plenaryRoot?: string;
+  /** Whom Plenary's clients connect as. */
+  plenaryUser?: PlenaryUser;
 }
 
 export type JobResult = { ok: true; metrics: Metrics } | { ok: false; error: string };
@@ -34,6 +36,7 @@ async function runJob(job: Job): Promise<Metrics> {
       dataDir,
       nodeFlags: job.serverNodeFlags,
       plenaryRoot: job.plenaryRoot,
+      plenaryUser: job.plenaryUser,
       ...scenario.systemOptions?.(job.quick),
     });
     try {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { managedSystem } from './handle.ts';
 import { REPO_ROOT, spawnServer } from './process.ts';
-import type { SystemHandle, SystemOptions, Target } from './types.ts';
+import type { PlenaryUser, SystemHandle, SystemOptions, Target } from './types.ts';
 
 /**
  * Plenary exactly as deployed: `node --import tsx apps/server/src/main.ts`, default SQLite
@@ -30,7 +30,7 @@ export function startPlenary(options: SystemOptions): Promise<SystemHandle> {
         env,
       }),
     async (port) => {
-      const token = await adminToken(port);
+      const token = await clientToken(port, options.plenaryUser ?? 'co-host');
       return {
         system: 'plenary',
         dialect: 'y-websocket',
@@ -45,41 +45,69 @@ export function startPlenary(options: SystemOptions): Promise<SystemHandle> {
 }
 
 const BENCH_ADMIN = { email: 'bench@plenary.test', password: 'benchmark password', name: 'Benchmark' };
+const BENCH_CO_HOST = {
+  email: 'co-host@plenary.test',
+  password: 'benchmark password',
+  name: 'Benchmark co-host',
+};
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** A signed-in browser session: its cookie and CSRF token. */
+interface Session {
+  cookie: string;
+  csrfToken: string;
+}
 
 /**
  * Plenary refuses anonymous clients: the harness sets up the first account through the real
  * API (or signs in to it after a restart) and makes an API token for every client to use.
+ *
+ * By default the clients are a co-host, not the admin: the documents are created with the
+ * token, so its user is their co-host, and a co-host (like a rapporteur) may not change the
+ * structure, so every edit is checked against the structure roots as in a real meeting, where
+ * the admin rarely types (docs/access.md). `as: 'admin'` measures without that check.
  */
-async function adminToken(port: number): Promise<string> {
+async function clientToken(port: number, as: PlenaryUser): Promise<string> {
   const base = `http://127.0.0.1:${port}/api`;
-  const json = { 'content-type': 'application/json' };
-  let response = await fetch(`${base}/auth/setup`, {
-    method: 'POST',
-    headers: json,
-    body: JSON.stringify(BENCH_ADMIN),
-  });
-  if (response.status === 409) {
-    response = await fetch(`${base}/auth/login`, {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify(BENCH_ADMIN),
-    });
+  let admin = await post(`${base}/auth/setup`, BENCH_ADMIN);
+  if (admin.status === 409) admin = await post(`${base}/auth/login`, BENCH_ADMIN);
+  let session = await sessionOf(admin, 'signing in the benchmark admin');
+  if (as === 'co-host') {
+    // Signed in after a restart; set up through an invitation the first time.
+    let response = await post(`${base}/auth/login`, BENCH_CO_HOST);
+    if (response.status === 401) {
+      const invited = await post(`${base}/invites`, { email: BENCH_CO_HOST.email }, session);
+      if (invited.status !== 201)
+        throw new Error(`inviting the benchmark co-host: ${invited.status} ${await invited.text()}`);
+      const { token } = (await invited.json()) as { token: string };
+      response = await post(`${base}/invites/${encodeURIComponent(token)}/accept`, BENCH_CO_HOST);
+    }
+    session = await sessionOf(response, 'signing in the benchmark co-host');
   }
-  if (!response.ok)
-    throw new Error(`signing in the benchmark account: ${response.status} ${await response.text()}`);
+  const created = await post(`${base}/tokens`, { name: 'benchmark' }, session);
+  if (created.status !== 201)
+    throw new Error(`creating the benchmark token: ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { token: string }).token;
+}
+
+function post(url: string, body: unknown, session?: Session): Promise<Response> {
+  const headers: Record<string, string> = { ...JSON_HEADERS };
+  if (session) {
+    headers.cookie = session.cookie;
+    headers['x-csrf-token'] = session.csrfToken;
+  }
+  return fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+}
+
+async function sessionOf(response: Response, what: string): Promise<Session> {
+  if (!response.ok) throw new Error(`${what}: ${response.status} ${await response.text()}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   const cookie = response.headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
     .join('; ');
-  const created = await fetch(`${base}/tokens`, {
-    method: 'POST',
-    headers: { ...json, cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name: 'benchmark' }),
-  });
-  if (created.status !== 201)
-    throw new Error(`creating the benchmark token: ${created.status} ${await created.text()}`);
-  return ((await created.json()) as { token: string }).token;
+  return { cookie, csrfToken };
 }
 
 async function createDocuments(

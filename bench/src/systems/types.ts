@@ -33,7 +33,12 @@ export interface SystemOptions {
   nodeFlags?: string[];
   /** Plenary: the working copy whose apps/server is run (default: this repository). */
   plenaryRoot?: string;
+  /** Plenary: whom the clients connect as (default: a co-host, who may not change the structure). */
+  plenaryUser?: PlenaryUser;
 }
+
+/** Plenary's clients: a co-host of the documents, or the admin (no structure check). */
+export type PlenaryUser = 'co-host' | 'admin';
 
 /** A system under test, running in its own process. */
 export interface SystemHandle {
