@@ -55,6 +55,8 @@ export class Connection {
   readonly logger: Logger;
   /** Updates of this connection refused by its access (counted, logged once). */
   refusedUpdates = 0;
+  /** Yjs clients with a refused update on this connection: their later ones cannot apply. */
+  refusedClients: Set<number> | undefined;
 
   constructor(
     readonly documentId: string,

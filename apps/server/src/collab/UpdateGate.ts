@@ -63,6 +63,14 @@ export class UpdateGate {
   stops(connection: Connection, update: DecodedUpdate, frame: Uint8Array): boolean {
     const access = connection.access;
     if (!access) return false;
+    const refusedClients = connection.refusedClients;
+    if (refusedClients && update.structs.some((struct) => refusedClients.has(struct.id.client))) {
+      // Yjs numbers a client's changes without gaps: after a refused one, each later change of
+      // that client would wait in the server's copy for ever, growing with each keystroke and
+      // keeping the room off its quick path. Refused at once instead.
+      this.refuse(connection, 'builds on a refused update', false);
+      return true;
+    }
     let why: string | undefined;
     if (access.readOnly) {
       why = 'read-only access';
@@ -78,6 +86,8 @@ export class UpdateGate {
     }
     if (!why) return false;
     if (changesNothing(this.deps.settledDoc(), update)) return true;
+    connection.refusedClients ??= new Set();
+    for (const struct of update.structs) connection.refusedClients.add(struct.id.client);
     this.refuse(connection, why, false);
     return true;
   }
