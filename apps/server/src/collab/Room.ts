@@ -249,14 +249,14 @@ export class Room {
           break;
         }
         case 'update':
-          if (this.stops(connection, message.decoded, data)) break;
+          if (this.stops(connection, message.decoded, data, false)) break;
           if (this.relayAtOnce(connection, data, message.update, message.decoded.structs)) break;
           Y.applyUpdate(this.doc, message.update, connection);
           break;
         case 'sync-step-2':
           // Nothing the document lacks (every new client's answer): not even worth building it.
           if (message.bringsNothing) break;
-          if (this.stops(connection, message.decoded, data)) break;
+          if (this.stops(connection, message.decoded, data, true)) break;
           Y.applyUpdate(this.doc, message.update, connection);
           break;
         case 'awareness':
@@ -356,7 +356,7 @@ export class Room {
   }
 
   /** True when `connection` may not make this change now (`UpdateGate`, docs/access.md). */
-  private stops(connection: Connection, update: DecodedUpdate, frame: Uint8Array): boolean {
+  private stops(connection: Connection, update: DecodedUpdate, frame: Uint8Array, settle: boolean): boolean {
     if (!connection.access) return false;
     this.gate ??= new UpdateGate({
       // Not `doc`: what waits in `deferred` is read where it is, not applied first (each
@@ -367,7 +367,7 @@ export class Room {
       retry: (from, held) => this.receive(from, held),
       onRefused: (from, unplaceable) => this.deps.onRefused?.(this, from, unplaceable),
     });
-    return this.gate.stops(connection, update, frame);
+    return this.gate.stops(connection, update, frame, settle);
   }
 
   /** Closes every connection (shutdown, unload) and stops timers; the doc is not used after. */

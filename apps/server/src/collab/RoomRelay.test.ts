@@ -8,12 +8,23 @@ import {
   setup,
   storedText,
   syncFrame,
+  syncStep2Frame,
   typeInTurns,
   typist,
   writerAndReader,
 } from './testing/roomHarness.ts';
 
 afterEach(closeRooms);
+
+/** A co-host, like a rapporteur, may not change the structure: every update is checked. */
+const coHost: ConnectionAccess = {
+  userId: 'u1',
+  userName: 'Co-host',
+  role: 'co-host',
+  isAdmin: false,
+  readOnly: false,
+  protectedRoots: STRUCTURE_FIELDS,
+};
 
 describe('Room, a lone update in a quiet room', () => {
   it('is committed and relayed as received before its handler returns, then applied', async () => {
@@ -82,15 +93,6 @@ describe('Room, a lone update in a quiet room', () => {
 
   it('applies the keystrokes of a co-host together too, and still refuses their structure changes', async () => {
     const { room, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
-    // A co-host, like a rapporteur, may not change the structure: every update is checked.
-    const coHost: ConnectionAccess = {
-      userId: 'u1',
-      userName: 'Co-host',
-      role: 'co-host',
-      isAdmin: false,
-      readOnly: false,
-      protectedRoots: STRUCTURE_FIELDS,
-    };
     const { writer, reader } = writerAndReader(room, connect, coHost);
     const doc = room.doc;
     let transactions = 0;
@@ -145,6 +147,32 @@ describe('Room, a lone update in a quiet room', () => {
     for (const { connection } of [writer, reader, joiner]) room.leave(connection);
     expect(room.hibernate()).toBe(true);
     expect(room.doc.getText('text').toString()).toBe('1. Para. 7.');
+  });
+
+  it('judges the sync step 2 of a co-host against the document with what waits applied', async () => {
+    const { room, connect, storage } = await setup({ snapshot: null, updates: [], lastSeq: 0 });
+    const { writer: secretariat } = writerAndReader(room, connect);
+    const coHostConnection = connect(coHost);
+    room.join(coHostConnection.connection);
+    // The secretariat sets a venue and changes it, in successive turns: both relayed, neither
+    // applied to the server's copy yet; the first is deleted by the second.
+    const structure = typist();
+    structure.doc.getMap('meeting').set('venue', 'Accra');
+    room.receive(secretariat.connection, structure.frames.at(-1)!);
+    await nextTurn();
+    structure.doc.getMap('meeting').set('venue', 'Kumasi');
+    room.receive(secretariat.connection, structure.frames.at(-1)!);
+    // The co-host got both, and answers an older state vector with its offline text: the step 2
+    // carries the secretariat's changes again and the deletion of the first venue.
+    const offline = typist();
+    Y.applyUpdate(offline.doc, Y.encodeStateAsUpdate(structure.doc));
+    offline.text.insert(0, 'Written offline.');
+    const step2 = Y.encodeStateAsUpdate(offline.doc, Y.encodeStateVector(new Y.Doc()));
+    room.receive(coHostConnection.connection, syncStep2Frame(step2));
+    expect(coHostConnection.connection.refusedUpdates).toBe(0);
+    await nextTurn();
+    expect(await storedText(storage)).toBe('Written offline.');
+    expect(room.doc.getMap('meeting').get('venue')).toBe('Kumasi');
   });
 
   it('takes the group commit for a duplicate, which is then neither stored nor sent', async () => {

@@ -59,8 +59,10 @@ export class UpdateGate {
   /**
    * True when `frame` (whose update is `update`) from `connection` is not to be applied now: it
    * changes nothing, is refused, or is held. A connection without access limits is trusted.
+   * `settle` judges against the settled document (for a sync step 2: once per connection, and
+   * it may delete what waits to be applied, which the waiting structs would not show).
    */
-  stops(connection: Connection, update: DecodedUpdate, frame: Uint8Array): boolean {
+  stops(connection: Connection, update: DecodedUpdate, frame: Uint8Array, settle = false): boolean {
     const access = connection.access;
     if (!access) return false;
     const refusedClients = connection.refusedClients;
@@ -75,7 +77,9 @@ export class UpdateGate {
     if (access.readOnly) {
       why = 'read-only access';
     } else if (access.protectedRoots.length > 0) {
-      const roots = rootTypesTouched(this.deps.doc(), update, this.deps.pending());
+      const roots = settle
+        ? rootTypesTouched(this.deps.settledDoc(), update)
+        : rootTypesTouched(this.deps.doc(), update, this.deps.pending());
       if (roots === null) {
         this.hold(connection, frame);
         return true;

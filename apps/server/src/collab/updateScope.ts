@@ -46,9 +46,10 @@ const NOTHING = Symbol('nothing');
  *
  * What changes nothing is not counted, as Yjs would not apply it: a deletion of what is deleted
  * already (every sync step 2 carries the client's whole delete set, structure deletions
- * included), and an item next to or inside garbage-collected content (Yjs collects it on
- * arrival). Each item is placed once (an offline session's sync step 2 holds thousands, each
- * built on the one before), and a cycle of origins within the update is unknown.
+ * included), a struct the server has received already (in `doc`, in `pending` or waiting in
+ * Yjs for what it builds on), and an item next to or inside garbage-collected content (Yjs
+ * collects it on arrival). Each item is placed once (an offline session's sync step 2 holds
+ * thousands, each built on the one before), and a cycle of origins within the update is unknown.
  */
 export function rootTypesTouched(
   doc: Y.Doc,
@@ -163,7 +164,9 @@ export function rootTypesTouched(
     for (const { clock, len } of deletions) {
       let at = clock;
       while (at < clock + len) {
-        const struct = find(Y.createID(client, at));
+        // The document's copy first: its `deleted` is real (a decoded copy's never is).
+        const id = Y.createID(client, at);
+        const struct = inDoc(id) ?? find(id);
         if (!struct) {
           // Past what anyone holds of that client: Yjs keeps it until the content arrives.
           if (++unknownClocks > MAX_UNKNOWN_CLOCKS) return null;
