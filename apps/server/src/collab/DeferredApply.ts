@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { DecodedStructs } from './protocol.ts';
-import { structAt, type PendingStructs } from './updateScope.ts';
+import { groupByClient, structAt, type PendingStructs } from './updateScope.ts';
 
 /** How long updates may wait to be applied together. */
 const DEFAULT_DELAY_MS = 10;
@@ -23,7 +23,7 @@ const DEFAULT_MAX_WAITING = 256;
 export class DeferredApply implements PendingStructs {
   private waiting: Uint8Array[] = [];
   /** The structs waiting, by client, in clock order. */
-  private readonly structs = new Map<number, DecodedStructs>();
+  private readonly structs = new Map<number, Y.AbstractStruct[]>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -46,11 +46,7 @@ export class DeferredApply implements PendingStructs {
 
   /** Keeps `update`, whose structs (in the order the update holds them) are `structs`. */
   add(update: Uint8Array, structs: DecodedStructs): void {
-    for (const struct of structs) {
-      const list = this.structs.get(struct.id.client);
-      if (list) list.push(struct);
-      else this.structs.set(struct.id.client, [struct]);
-    }
+    groupByClient(structs, this.structs);
     this.waiting.push(update);
     if (this.waiting.length >= this.maxWaiting) {
       this.flush();

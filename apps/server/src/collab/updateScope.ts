@@ -32,6 +32,22 @@ export function structAt(list: readonly Y.AbstractStruct[], clock: number): Stru
   return undefined;
 }
 
+/**
+ * Adds `structs` (as decoded: by client, then clock) to `into`, each client's in clock order after
+ * those already there, and returns it.
+ */
+export function groupByClient(
+  structs: readonly Y.AbstractStruct[],
+  into = new Map<number, Y.AbstractStruct[]>(),
+): Map<number, Y.AbstractStruct[]> {
+  for (const struct of structs) {
+    const list = into.get(struct.id.client);
+    if (list) list.push(struct);
+    else into.set(struct.id.client, [struct]);
+  }
+  return into;
+}
+
 /** What an inserted item will change: a root's name, nothing (it will be garbage-collected), or unknown. */
 type Placement = string | typeof NOTHING | null;
 const NOTHING = Symbol('nothing');
@@ -56,12 +72,7 @@ export function rootTypesTouched(
   { structs, ds }: DecodedUpdate,
   pending?: PendingStructs,
 ): Set<string> | null {
-  const byClient = new Map<number, Y.AbstractStruct[]>();
-  for (const struct of structs) {
-    const list = byClient.get(struct.id.client);
-    if (list) list.push(struct);
-    else byClient.set(struct.id.client, [struct]);
-  }
+  const byClient = groupByClient(structs);
   const inDoc = (id: Y.ID): Struct | undefined => {
     if (id.clock >= Y.getState(doc.store, id.client)) return undefined;
     const struct = Y.getItem(doc.store, id) as Y.AbstractStruct;
@@ -131,14 +142,7 @@ export function rootTypesTouched(
   const inYjsPending = (client: number, clock: number): Struct | undefined => {
     const waiting = doc.store.pendingStructs;
     if (!waiting) return undefined;
-    if (!yjsPending) {
-      yjsPending = new Map();
-      for (const struct of Y.decodeUpdate(waiting.update).structs) {
-        const list = yjsPending.get(struct.id.client);
-        if (list) list.push(struct);
-        else yjsPending.set(struct.id.client, [struct]);
-      }
-    }
+    yjsPending ??= groupByClient(Y.decodeUpdate(waiting.update).structs);
     const list = yjsPending.get(client);
     return list && structAt(list, clock);
   };
