@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { DecodedStructs } from './protocol.ts';
-import { groupByClient, structAt, type PendingStructs } from './updateScope.ts';
+import { groupByClient, structAt, type PendingStructs, type Struct } from './updateScope.ts';
 
 /** How long updates may wait to be applied together. */
 const DEFAULT_DELAY_MS = 10;
@@ -39,7 +39,7 @@ export class DeferredApply implements PendingStructs {
     return last && last.id.clock + last.length;
   }
 
-  find(client: number, clock: number): Y.Item | Y.GC | undefined {
+  find(client: number, clock: number): Struct | undefined {
     const list = this.structs.get(client);
     return list && structAt(list, clock);
   }

@@ -123,6 +123,11 @@ export class Room {
   /** The live document; materializes a dormant room. */
   get doc(): Y.Doc {
     this.deferred?.flush();
+    return this.unsettledDoc;
+  }
+
+  /** The live document without applying what waits in `deferred` (see `DeferredApply`). */
+  private get unsettledDoc(): Y.Doc {
     return this.ydoc ?? this.wake().doc;
   }
 
@@ -297,8 +302,7 @@ export class Room {
     structs: DecodedStructs,
   ): boolean {
     if (this.deps.publish || this.committed.length > 0) return false;
-    // Not `doc`, which would apply the deferred updates first.
-    const doc = this.ydoc ?? this.wake().doc;
+    const doc = this.unsettledDoc;
     if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) return false;
     let client = -1;
     let next = 0;
@@ -359,9 +363,9 @@ export class Room {
   private stops(connection: Connection, update: DecodedUpdate, frame: Uint8Array, settle: boolean): boolean {
     if (!connection.access) return false;
     this.gate ??= new UpdateGate({
-      // Not `doc`: what waits in `deferred` is read where it is, not applied first (each
-      // keystroke of a co-host or rapporteur would cost a transaction again).
-      doc: () => this.ydoc ?? this.wake().doc,
+      // What waits in `deferred` is read where it is, not applied first (each keystroke of a
+      // co-host or rapporteur would cost a transaction again).
+      doc: () => this.unsettledDoc,
       settledDoc: () => this.doc,
       pending: () => this.deferred,
       retry: (from, held) => this.receive(from, held),

@@ -7,7 +7,7 @@ const MAX_DEPTH = 10_000;
 const MAX_UNKNOWN_CLOCKS = 10_000;
 
 /** A struct of a document or an update: content (`Item`) or garbage-collected content (`GC`). */
-type Struct = Y.Item | Y.GC;
+export type Struct = Y.Item | Y.GC;
 
 /**
  * Content on its way into a document but not in it yet: the structs of updates that are
